@@ -1,2 +1,8 @@
 export * from './definition.js';
 export type * from './core-types.js';
+export { diffDefinitions, type ParsedComponentYaml, parseComponentYaml, renderComponentYaml } from './component-yaml.js';
+export { coerceParameter, parseExecutorInput, type ResolvedExecutorInput } from './executor-input.js';
+export { loadComponent } from './load-component.js';
+export { createLogger, type LoggerOptions } from './logger.js';
+export { executeComponent, type RunComponentOptions, runComponent } from './run-component.js';
+export { seededRandom } from './seeded-random.js';

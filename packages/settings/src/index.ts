@@ -1,1 +1,2 @@
-export {};
+export { type LoadedEnvironment, listEnvironments, loadEnvironment } from './load-settings.js';
+export { type Environment, environmentSchema } from './schema.js';

@@ -1,0 +1,109 @@
+import { CtpipeError } from '@ctpipe/errors';
+import type { JsonValue, PipelineSpec } from '@ctpipe/ir';
+import { openMetadataStore } from '@ctpipe/metadata';
+import { createJsonLinesReporter, createTtyReporter, type RunResult, runPipeline } from '@ctpipe/runner';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { type CommandSpec, type FlagSpec, parseCommand } from '../options.js';
+import { formatDuration, table } from '../table.js';
+import { COMMON_FLAGS, openWorkspace } from '../workspace.js';
+import { compileForEnvironment } from './compile.js';
+
+export const runSpec = {
+  name: 'run',
+  summary: 'run a pipeline locally (default: the CT pipeline compiled for --env) and record it in the metadata store',
+  flags: {
+    ...COMMON_FLAGS,
+    pipeline: { type: 'string', description: 'a compiled pipeline.json / .yaml to run instead of the CT pipeline' },
+    param: { type: 'string', multiple: true, description: 'a pipeline parameter, name=value (value parsed as JSON when it is)' },
+    'host-commands': {
+      type: 'boolean',
+      description: 'run images that are not components of this repo as host commands (no Docker engine)',
+      default: false,
+    },
+    'no-cache': { type: 'boolean', description: 'disable caching for every task', default: false },
+    json: { type: 'boolean', description: 'progress as JSON lines even on a TTY', default: false },
+  },
+} satisfies CommandSpec<Record<string, FlagSpec>>;
+
+export async function runCommand(argv: string[], out: NodeJS.WriteStream): Promise<number> {
+  const { flags } = parseCommand(runSpec, argv);
+  const ws = openWorkspace(flags);
+  const spec = flags.pipeline ? await readPipelineFile(resolve(flags.pipeline)) : compileForEnvironment(ws);
+  const store = await openMetadataStore(ws.env.metadata_db);
+  const reporter = out.isTTY && !flags.json ? createTtyReporter(out) : createJsonLinesReporter(out);
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const result = await runPipeline({
+      spec,
+      store,
+      pipelineRoot: ws.env.pipeline_root,
+      repoRoot: ws.root,
+      reporter,
+      parameters: parseParams(flags.param ?? []),
+      hostCommands: flags['host-commands'],
+      ...(flags['no-cache'] ? { enableCaching: false } : {}),
+      ...(ws.env.max_parallel ? { maxParallel: ws.env.max_parallel } : {}),
+      signal: abort.signal,
+    });
+    reporter.close();
+    if (out.isTTY || !flags.json) out.write(summary(result));
+    return result.state === 'SUCCEEDED' ? 0 : 1;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await store.close();
+  }
+}
+
+async function readPipelineFile(file: string): Promise<PipelineSpec> {
+  const text = await readFile(file, 'utf8').catch((err) => {
+    throw new CtpipeError('NOT_FOUND', `pipeline file not found: ${file}`, { details: { file }, cause: err });
+  });
+  try {
+    // The KFP SDK writes YAML by default (JSON is the same object); a second YAML document is a PlatformSpec.
+    return (file.endsWith('.json') ? JSON.parse(text) : parseYaml(text.split(/^---$/m)[0]!)) as PipelineSpec;
+  } catch (err) {
+    throw new CtpipeError('BAD_CONFIG', `pipeline file is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`, {
+      details: { file },
+    });
+  }
+}
+
+function parseParams(pairs: string[]): Record<string, JsonValue> {
+  const params: Record<string, JsonValue> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new CtpipeError('BAD_INPUT', `--param expects name=value, got '${pair}'`);
+    const raw = pair.slice(eq + 1);
+    let value: JsonValue = raw;
+    try {
+      value = JSON.parse(raw) as JsonValue;
+    } catch {
+      // not JSON: a plain string
+    }
+    params[pair.slice(0, eq)] = value;
+  }
+  return params;
+}
+
+function summary(result: RunResult): string {
+  const rows = [...result.tasks.entries()].map(([task, o]) => [
+    task,
+    o.state === 'CACHED' ? 'CACHED (reused)' : o.state,
+    Object.entries(o.outputArtifacts)
+      .map(([k, refs]) => `${k}: ${refs.map((r) => r.uri).join(', ')}`)
+      .join('; ') || (o.error ?? ''),
+  ]);
+  return [
+    '',
+    `run ${result.runId}: ${result.state} in ${formatDuration(result.durationMs)} (pipeline time)`,
+    table(['task', 'state', 'artifacts'], rows),
+    `artifacts under ${result.runRoot}`,
+    '',
+  ].join('\n');
+}

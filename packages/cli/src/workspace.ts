@@ -1,0 +1,36 @@
+import { CtpipeError } from '@ctpipe/errors';
+import { type LoadedEnvironment, loadEnvironment } from '@ctpipe/settings';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+export const COMMON_FLAGS = {
+  env: { type: 'string', description: 'environment in settings.yaml', default: 'dev' },
+  settings: { type: 'string', description: 'path of settings.yaml (default: found upwards from the current folder)' },
+} as const;
+
+export interface Workspace {
+  /** The monorepo root: settings.yaml's folder; components/ there map images to local processes. */
+  root: string;
+  env: LoadedEnvironment;
+}
+
+export function openWorkspace(flags: { env: string; settings?: string | undefined }): Workspace {
+  const file = flags.settings ? resolve(flags.settings) : findUp('settings.yaml', process.cwd());
+  if (!file) {
+    throw new CtpipeError('NOT_FOUND', 'no settings.yaml here or in any parent folder (pass --settings)', {
+      details: { path: process.cwd() },
+    });
+  }
+  return { root: dirname(file), env: loadEnvironment(file, flags.env) };
+}
+
+function findUp(name: string, from: string): string | undefined {
+  let dir = resolve(from);
+  for (;;) {
+    const candidate = join(dir, name);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}

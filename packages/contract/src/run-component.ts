@@ -1,0 +1,108 @@
+import { CtpipeError, exitCodeFor, toCtpipeError } from '@ctpipe/errors';
+import type { ExecutorOutput, JsonObject, JsonValue } from '@ctpipe/ir';
+import { createStagingDir, publishDir, storageFor, uriToLocalPath } from '@ctpipe/storage';
+import { rm } from 'node:fs/promises';
+import type { ComponentCore, CoreContext, CoreInputs, InputArtifact, Logger, OutputArtifact } from './core-types.js';
+import type { ComponentDefinition } from './definition.js';
+import { coerceParameter, parseExecutorInput, type ResolvedExecutorInput } from './executor-input.js';
+import { createLogger } from './logger.js';
+import { seededRandom } from './seeded-random.js';
+
+export interface RunComponentOptions {
+  argv?: string[];
+  logger?: Logger;
+  now?: () => Date;
+}
+
+/**
+ * The KFP v2 container contract in one place (KFP's executor_main): ExecutorInput in, typed inputs to the
+ * core, outputs published atomically, ExecutorOutput written last. Returns the process exit code.
+ */
+export async function executeComponent<D extends ComponentDefinition>(
+  definition: D,
+  core: ComponentCore<D>,
+  options: RunComponentOptions = {},
+): Promise<number> {
+  const log = options.logger ?? createLogger({ name: definition.name });
+  const staged: string[] = [];
+  try {
+    const text = readExecutorInputArg(options.argv ?? process.argv.slice(2));
+    const resolved = parseExecutorInput(text, definition);
+    const inputs = await buildCoreInputs<D>(resolved, staged);
+    const ctx: CoreContext = { log, now: options.now ?? (() => new Date()), random: seededRandom(text) };
+    const result = await core(inputs, ctx);
+    const parameterValues = checkOutputParameters(definition, result.parameters as Record<string, JsonValue>);
+    const output: ExecutorOutput = { parameterValues, artifacts: {} };
+    for (const [name, artifact] of Object.entries(resolved.outputArtifacts)) {
+      const out = (inputs.outputs as Record<string, OutputArtifact>)[name]!;
+      await publishDir(out.path, uriToLocalPath(artifact.uri));
+      const metadata = { ...(artifact.metadata ?? {}), ...((result.metadata as Record<string, JsonObject>)[name] ?? {}) };
+      output.artifacts![name] = { artifacts: [{ name: artifact.name ?? name, uri: artifact.uri, metadata }] };
+    }
+    // Written last: a launcher treats the task as done only once this file exists.
+    await storageFor(resolved.outputFile).writeText(resolved.outputFile, `${JSON.stringify(output, null, 2)}\n`);
+    return 0;
+  } catch (err) {
+    const error = toCtpipeError(err);
+    await Promise.all(staged.map((dir) => rm(dir, { recursive: true, force: true })));
+    process.stderr.write(`${definition.name}: ${error.oneLine()}\n`);
+    if (error.code === 'INTERNAL' && error.cause instanceof Error && error.cause.stack) {
+      process.stderr.write(`${error.cause.stack}\n`);
+    }
+    return exitCodeFor(error.code);
+  }
+}
+
+/** The entry `main.ts` calls: runs the component and exits with its code. */
+export async function runComponent<D extends ComponentDefinition>(
+  definition: D,
+  core: ComponentCore<D>,
+  options: RunComponentOptions = {},
+): Promise<never> {
+  const code = await executeComponent(definition, core, options);
+  process.exit(code);
+}
+
+function readExecutorInputArg(argv: string[]): string {
+  const i = argv.findIndex((a) => a === '--executor-input' || a === '--executor_input');
+  const value = i >= 0 ? argv[i + 1] : undefined;
+  if (value === undefined) {
+    throw new CtpipeError('CONTRACT', 'usage: main.js --executor-input <ExecutorInput JSON> (the {{$}} placeholder)');
+  }
+  return value;
+}
+
+async function buildCoreInputs<D extends ComponentDefinition>(
+  resolved: ResolvedExecutorInput,
+  staged: string[],
+): Promise<CoreInputs<D>> {
+  const artifacts: Record<string, InputArtifact | undefined> = {};
+  for (const [name, a] of Object.entries(resolved.inputArtifacts)) {
+    artifacts[name] = a && {
+      ...(a.name ? { name: a.name } : {}),
+      type: a.type,
+      uri: a.uri,
+      path: a.customPath ?? uriToLocalPath(a.uri),
+      metadata: a.metadata ?? {},
+    };
+  }
+  const outputs: Record<string, OutputArtifact> = {};
+  for (const [name, a] of Object.entries(resolved.outputArtifacts)) {
+    const path = await createStagingDir(uriToLocalPath(a.uri));
+    staged.push(path);
+    outputs[name] = { uri: a.uri, type: a.type, path };
+  }
+  return { parameters: resolved.parameters, artifacts, outputs } as unknown as CoreInputs<D>;
+}
+
+function checkOutputParameters(definition: ComponentDefinition, values: Record<string, JsonValue>) {
+  const out: Record<string, JsonValue> = {};
+  for (const [name, def] of Object.entries(definition.outputs.parameters ?? {})) {
+    const value = values[name];
+    if (value === undefined) {
+      throw new CtpipeError('INTERNAL', `component core returned no value for output parameter '${name}'`);
+    }
+    out[name] = coerceParameter(value, def.type, `outputs.parameters.${name}`);
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+import type { ArtifactTypeSchema, JsonObject, JsonValue } from '@ctpipe/ir';
+
+/** An artifact as the runner passes it between tasks: the RuntimeArtifact plus its metadata-store id. */
+export interface ArtifactRef {
+  id?: number;
+  name: string;
+  type: ArtifactTypeSchema;
+  uri: string;
+  metadata: JsonObject;
+}
+
+export type TaskState = 'SUCCEEDED' | 'CACHED' | 'FAILED' | 'SKIPPED' | 'NOT_TRIGGERED' | 'UPSTREAM_FAILED';
+
+/** What a finished task (container or sub-DAG) exposes to the tasks after it. */
+export interface TaskOutcome {
+  state: TaskState;
+  outputParameters: Record<string, JsonValue>;
+  outputArtifacts: Record<string, ArtifactRef[]>;
+  error?: string;
+}
+
+export function isSuccessful(state: TaskState): boolean {
+  return state === 'SUCCEEDED' || state === 'CACHED';
+}
