@@ -1,1 +1,47 @@
-export {};
+export type {
+  AbandonResult,
+  Artifact,
+  ArtifactRef,
+  ArtifactWithKey,
+  CachedExecution,
+  Execution,
+  JsonObject,
+  JsonValue,
+  RunDetail,
+  RunSummary,
+  TaskCounts,
+} from './entities.js';
+export type {
+  CompleteExecutionInput,
+  ExecutionFailure,
+  FinishRunInput,
+  InputArtifactRef,
+  ListRunsQuery,
+  OutputArtifactInput,
+  RecordCachedExecutionInput,
+  RegisterArtifactInput,
+  StartExecutionInput,
+  StartRunInput,
+} from './inputs.js';
+export type {
+  ConsumerStep,
+  DownstreamArtifact,
+  Lineage,
+  LineageOptions,
+  ProducerStep,
+  UpstreamArtifact,
+} from './lineage-types.js';
+export { type OpenMetadataStoreOptions, openMetadataStore } from './open.js';
+export { isProcessAlive } from './process-alive.js';
+export { SqliteMetadataStore } from './sqlite-store.js';
+export {
+  ABANDONED_ERROR,
+  ARTIFACT_STATES,
+  type ArtifactState,
+  EXECUTION_STATES,
+  type ExecutionState,
+  type FinalRunState,
+  RUN_STATES,
+  type RunState,
+} from './states.js';
+export type { MetadataStore } from './store.js';

@@ -1,6 +1,6 @@
 import { CtpipeError } from '@ctpipe/errors';
 import { type JsonValue, type PipelineSpec, validatePipelineSpec } from '@ctpipe/ir';
-import type { MetadataStore } from '@ctpipe/metadata';
+import { isProcessAlive, type MetadataStore } from '@ctpipe/metadata';
 import { coerceParameter } from '@ctpipe/contract';
 import { createHash, randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
@@ -10,7 +10,7 @@ import { createCommandResolver } from './local-images.js';
 import { runDag } from './run-dag.js';
 import type { RunReporter } from './run-events.js';
 import type { TaskOutcome } from './runtime-artifact.js';
-import { isProcessAlive } from './process-alive.js';
+
 
 export interface RunPipelineOptions {
   spec: PipelineSpec;

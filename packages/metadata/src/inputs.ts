@@ -1,0 +1,85 @@
+import type { JsonObject } from './entities.js';
+import type { ArtifactState, FinalRunState } from './states.js';
+
+export interface StartRunInput {
+  runId: string;
+  pipelineName: string;
+  /** Digest of the compiled pipeline.json, so a run can be tied to the exact spec it executed. */
+  pipelineSpecDigest: string;
+  parameters: JsonObject;
+  /** What started the run: "manual", "schedule", "new-data", "drift", … */
+  trigger?: string;
+  /** The runner's pid; lets abandonStaleExecutions fail a run whose runner died between tasks. */
+  pid?: number;
+}
+
+export interface FinishRunInput {
+  state: FinalRunState;
+  error?: string;
+}
+
+export interface ListRunsQuery {
+  pipelineName?: string;
+  /** Newest first; at most this many. */
+  limit?: number;
+}
+
+/** An artifact an execution reads, by its place in the component's signature. */
+export interface InputArtifactRef {
+  key: string;
+  /** Position within a list input; 0 for a single artifact. */
+  index?: number;
+  artifactId: number;
+}
+
+export interface StartExecutionInput {
+  runId: string;
+  taskName: string;
+  componentName: string;
+  cacheKey?: string;
+  inputParameters: JsonObject;
+  inputArtifacts: InputArtifactRef[];
+  /** The process that will complete or fail this execution: the runner, whose death orphans it. */
+  pid: number;
+}
+
+export interface OutputArtifactInput {
+  key: string;
+  index?: number;
+  uri: string;
+  /** KFP schema title, e.g. system.Dataset. */
+  typeTitle: string;
+  metadata: JsonObject;
+}
+
+export interface CompleteExecutionInput {
+  outputParameters: JsonObject;
+  outputArtifacts: OutputArtifactInput[];
+}
+
+export interface ExecutionFailure {
+  /** One line: the component's stderr reason or the launcher's. */
+  message: string;
+  exitCode?: number;
+}
+
+export interface RecordCachedExecutionInput {
+  runId: string;
+  taskName: string;
+  componentName: string;
+  cacheKey: string;
+  /** The COMPLETE execution whose outputs this task reuses. */
+  reusedFrom: number;
+  /** Recorded as INPUT events so the cached task's inputs still show in its run. */
+  inputParameters?: JsonObject;
+  inputArtifacts?: InputArtifactRef[];
+}
+
+/** An artifact that enters a pipeline from outside (importer, source data). */
+export interface RegisterArtifactInput {
+  uri: string;
+  typeTitle: string;
+  metadata?: JsonObject;
+  /** REFERENCE (default) for data ctpipe does not own, LIVE for data it manages. */
+  state?: Extract<ArtifactState, 'LIVE' | 'REFERENCE'>;
+}

@@ -1,9 +1,0 @@
-/** Signal 0 checks existence without touching the process; EPERM means it exists but is not ours. */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
