@@ -1,7 +1,7 @@
 import { CtpipeError, exitCodeFor, toCtpipeError } from '@ctpipe/errors';
 import type { ExecutorOutput, JsonObject, JsonValue } from '@ctpipe/ir';
-import { createStagingDir, publishDir, storageFor, uriToLocalPath } from '@ctpipe/storage';
-import { rm } from 'node:fs/promises';
+import { createStagingDir, publishDir, schemeOf, storageFor, uriToLocalPath } from '@ctpipe/storage';
+import { mkdir, rm } from 'node:fs/promises';
 import type { ComponentCore, CoreContext, CoreInputs, InputArtifact, Logger, OutputArtifact } from './core-types.js';
 import type { ComponentDefinition } from './definition.js';
 import { coerceParameter, parseExecutorInput, type ResolvedExecutorInput } from './executor-input.js';
@@ -35,7 +35,7 @@ export async function executeComponent<D extends ComponentDefinition>(
     const output: ExecutorOutput = { parameterValues, artifacts: {} };
     for (const [name, artifact] of Object.entries(resolved.outputArtifacts)) {
       const out = (inputs.outputs as Record<string, OutputArtifact>)[name]!;
-      await publishDir(out.path, uriToLocalPath(artifact.uri));
+      if (out.path !== uriToLocalPath(artifact.uri)) await publishDir(out.path, uriToLocalPath(artifact.uri));
       const metadata = { ...(artifact.metadata ?? {}), ...((result.metadata as Record<string, JsonObject>)[name] ?? {}) };
       output.artifacts![name] = { artifacts: [{ name: artifact.name ?? name, uri: artifact.uri, metadata }] };
     }
@@ -88,7 +88,15 @@ async function buildCoreInputs<D extends ComponentDefinition>(
   }
   const outputs: Record<string, OutputArtifact> = {};
   for (const [name, a] of Object.entries(resolved.outputArtifacts)) {
-    const path = await createStagingDir(uriToLocalPath(a.uri));
+    const finalPath = uriToLocalPath(a.uri);
+    if (schemeOf(a.uri) !== undefined && schemeOf(a.uri) !== 'file') {
+      // Cloud Storage FUSE (/gcs/ on Vertex) has no atomic directory rename. There the launcher's own rule
+      // keeps partial outputs unseen: a task's outputs count only once it succeeded and wrote ExecutorOutput.
+      await mkdir(finalPath, { recursive: true });
+      outputs[name] = { uri: a.uri, type: a.type, path: finalPath };
+      continue;
+    }
+    const path = await createStagingDir(finalPath);
     staged.push(path);
     outputs[name] = { uri: a.uri, type: a.type, path };
   }
