@@ -1,8 +1,14 @@
-export type * from './pipeline-spec.js';
-export type * from './executor-io.js';
 export {
   ARTIFACT_SCHEMA_VERSION,
+  artifactType,
   SYSTEM_ARTIFACT_TITLES,
   type SystemArtifactTitle,
-  artifactType,
 } from './artifact-types.js';
+export { evaluateCondition } from './cel.js';
+export type * from './executor-io.js';
+export type * from './pipeline-spec.js';
+export {
+  type PipelineSpecProblem,
+  type PipelineSpecValidation,
+  validatePipelineSpec,
+} from './validate-pipeline-spec.js';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-const jsonValue: z.ZodType<unknown> = z.lazy(() =>
+export type SettingsValue = null | boolean | number | string | SettingsValue[] | { [key: string]: SettingsValue };
+
+const jsonValue: z.ZodType<SettingsValue> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
 );
 
