@@ -139,7 +139,7 @@ async function attemptOnce(
   command: string[],
   cwd: string,
 ): Promise<{ ok: true } | { ok: false; error: string }> {
-  const argv = [...command, ...resolveArgs(t.container.args ?? [], input)];
+  const argv = resolveArgs([...command, ...(t.container.args ?? [])], input);
   const env = { ...ctx.env };
   for (const { name, value } of t.container.env ?? []) env[name] = value;
   const result = await runProcess({
