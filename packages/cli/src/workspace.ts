@@ -2,6 +2,10 @@ import { CtpipeError } from '@ctpipe/errors';
 import { type LoadedEnvironment, loadEnvironment } from '@ctpipe/settings';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// src/ and dist/ both sit two levels below the repo root (packages/cli/<dir>/workspace.*).
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export const COMMON_FLAGS = {
   env: { type: 'string', description: 'environment in settings.yaml', default: 'dev' },
@@ -9,7 +13,7 @@ export const COMMON_FLAGS = {
 } as const;
 
 export interface Workspace {
-  /** The monorepo root: settings.yaml's folder; components/ there map images to local processes. */
+  /** The monorepo this CLI belongs to: its components/ map images to local processes. */
   root: string;
   env: LoadedEnvironment;
 }
@@ -21,7 +25,7 @@ export function openWorkspace(flags: { env: string; settings?: string | undefine
       details: { path: process.cwd() },
     });
   }
-  return { root: dirname(file), env: loadEnvironment(file, flags.env) };
+  return { root: REPO_ROOT, env: loadEnvironment(file, flags.env) };
 }
 
 function findUp(name: string, from: string): string | undefined {

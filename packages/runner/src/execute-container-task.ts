@@ -103,6 +103,10 @@ export async function executeContainerTask(t: ContainerTask, ctx: ContainerTaskC
       await rm(t.location.localRoot, { recursive: true, force: true });
       try {
         const outcome = await attemptOnce(t, ctx, input, local.argv, local.cwd);
+        if (!outcome.ok && local.permanentExitCodes.includes(outcome.exitCode ?? -1)) {
+          lastError = outcome.error;
+          break;
+        }
         if (outcome.ok) {
           const outputs = await readExecutorOutput(t.component, input);
           const registered = await store.completeExecution(executionId, {
@@ -138,7 +142,7 @@ async function attemptOnce(
   input: ExecutorInput,
   command: string[],
   cwd: string,
-): Promise<{ ok: true } | { ok: false; error: string }> {
+): Promise<{ ok: true } | { ok: false; error: string; exitCode: number | null }> {
   const argv = resolveArgs([...command, ...(t.container.args ?? [])], input);
   const env = { ...ctx.env };
   for (const { name, value } of t.container.env ?? []) env[name] = value;
@@ -153,7 +157,7 @@ async function attemptOnce(
   if (result.exitCode === 0) return { ok: true };
   const reason = result.stderrTail.at(-1) ?? '';
   const how = result.signal ? `killed by ${result.signal}` : `exit code ${result.exitCode}`;
-  return { ok: false, error: reason ? `${how}: ${reason}` : how };
+  return { ok: false, error: reason ? `${how}: ${reason}` : how, exitCode: result.exitCode };
 }
 
 function lastSegment(path: string): string {

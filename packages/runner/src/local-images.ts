@@ -1,4 +1,4 @@
-import { CtpipeError } from '@ctpipe/errors';
+import { CtpipeError, exitCodeFor } from '@ctpipe/errors';
 import type { PipelineContainerSpec } from '@ctpipe/ir';
 import { parseComponentYaml } from '@ctpipe/contract';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +11,14 @@ export interface LocalCommand {
   cwd: string;
   /** Digest of the code that will run: part of the cache key, so a code change invalidates the cache. */
   codeDigest: string;
+  /** Exit codes that say the input is wrong: retrying cannot help, so the retry policy does not apply. */
+  permanentExitCodes: number[];
 }
+
+// ctpipe components exit with these for BAD_INPUT, BAD_CONFIG, NOT_FOUND, UNSUPPORTED and CONTRACT.
+const CTPIPE_PERMANENT_EXIT_CODES = (['BAD_INPUT', 'BAD_CONFIG', 'NOT_FOUND', 'UNSUPPORTED', 'CONTRACT'] as const).map(
+  exitCodeFor,
+);
 
 export interface CommandResolver {
   resolve(container: PipelineContainerSpec): LocalCommand;
@@ -49,7 +56,7 @@ export function createCommandResolver(options: { repoRoot: string; hostCommands:
           digest = digestPackageCode(options.repoRoot, component);
           digests.set(name, digest);
         }
-        return { argv, cwd: options.repoRoot, codeDigest: digest };
+        return { argv, cwd: options.repoRoot, codeDigest: digest, permanentExitCodes: CTPIPE_PERMANENT_EXIT_CODES };
       }
       if (!options.hostCommands) {
         throw new CtpipeError(
@@ -61,7 +68,7 @@ export function createCommandResolver(options: { repoRoot: string; hostCommands:
       if (command.length === 0) {
         throw new CtpipeError('BAD_CONFIG', `image '${container.image}' has no command to run on the host`);
       }
-      return { argv: [...command], cwd: options.repoRoot, codeDigest: `image:${container.image}` };
+      return { argv: [...command], cwd: options.repoRoot, codeDigest: `image:${container.image}`, permanentExitCodes: [] };
     },
   };
 }

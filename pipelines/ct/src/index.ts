@@ -1,1 +1,1 @@
-export {};
+export { ctPipeline } from './ct-pipeline.js';

@@ -1,0 +1,14 @@
+import { diffDefinitions, parseComponentYaml } from '@ctpipe/contract';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractSpec } from './spec.js';
+
+describe('extract component.yaml', () => {
+  it('agrees with spec.ts (names, types, defaults, optionality)', () => {
+    const file = new URL('../component.yaml', import.meta.url);
+    const parsed = parseComponentYaml(readFileSync(file, 'utf8'), file.pathname);
+    expect(diffDefinitions(extractSpec, parsed.definition)).toEqual([]);
+    expect(parsed.implementation.command).toEqual(['node', '/app/components/extract/dist/main.js']);
+    expect(parsed.implementation.args).toEqual(['--executor-input', { executorInput: null }]);
+  });
+});

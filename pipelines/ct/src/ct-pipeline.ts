@@ -1,0 +1,52 @@
+import { loadComponent } from '@ctpipe/contract';
+import { definePipeline, type Pipeline } from '@ctpipe/dsl';
+import { extractSpec } from '@ctpipe/extract/spec';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** component.yaml is the implementation CI/CD rewrites (image URI); spec.ts is the typed interface. */
+function componentYaml(pkg: string): string {
+  return require.resolve(`${pkg}/component.yaml`);
+}
+
+/**
+ * The continuous-training pipeline. Every parameter can be set per environment in settings.yaml
+ * (`environments.<env>.parameters`), which `ctpipe compile --env` embeds as defaults.
+ */
+export function ctPipeline(): Pipeline {
+  const extract = loadComponent(extractSpec, componentYaml('@ctpipe/extract'));
+  return definePipeline(
+    {
+      name: 'ctpipe-ct',
+      description: 'Continuous training: extract → validate → transform → train → evaluate ‖ infra-validate → push',
+      parameters: {
+        input_pattern: { type: 'STRING', description: 'source files: a path, glob or folder; {SPAN} marks the span' },
+        source_format: { type: 'STRING', default: 'auto', description: 'auto | csv | json | ndjson | parquet | arrow | bigquery' },
+        bigquery_query: { type: 'STRING', default: '', description: 'the query, when source_format is bigquery' },
+        bigquery_project: { type: 'STRING', default: '', description: 'the project that runs the query' },
+        bigquery_location: { type: 'STRING', default: '', description: 'where the queried data lives (US, EU…)' },
+        span: { type: 'NUMBER_INTEGER', default: -1, description: 'the span to read; -1 = the latest' },
+        split_key: { type: 'STRING', default: '', description: 'column whose hash picks the split; empty = the whole row' },
+        split_ratios: { type: 'STRUCT', default: { train: 2, eval: 1 }, description: 'hash buckets per split' },
+      },
+    },
+    (b, p) => {
+      b.task(extract, {
+        parameters: {
+          input_pattern: p.input_pattern,
+          source_format: p.source_format,
+          bigquery_query: p.bigquery_query,
+          bigquery_project: p.bigquery_project,
+          bigquery_location: p.bigquery_location,
+          span: p.span,
+          split_key: p.split_key,
+          split_ratios: p.split_ratios,
+        },
+      })
+        .setCaching(true)
+        .setRetry({ maxRetryCount: 1, backoffDuration: '5s', backoffFactor: 2, backoffMaxDuration: '60s' })
+        .setResources({ cpuLimit: '2', memoryLimit: '4G' });
+    },
+  );
+}

@@ -1,0 +1,89 @@
+import { validatePipelineSpec } from '@ctpipe/ir';
+import { openMetadataStore } from '@ctpipe/metadata';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { eventsOf, runCli, tempSettings } from './helpers.js';
+
+describe('ctpipe run: the CT pipeline on the penguins', () => {
+  const { dir, file } = tempSettings();
+  const base = ['--settings', file, '--env', 'test'];
+
+  it('extracts the penguins into split Parquet, then reuses the result from cache', async () => {
+    const first = await runCli(['run', ...base]).done;
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const done = eventsOf(first.stdout).find((e) => e.type === 'task' && e.state === 'SUCCEEDED');
+    const examples = done?.type === 'task' ? done.artifacts?.examples : undefined;
+    expect(examples).toBeDefined();
+    expect(readdirSync(examples!).sort()).toEqual(['Split-eval', 'Split-train']);
+    expect(first.stdout).toMatch(/run ctpipe-ct-\S+: SUCCEEDED/);
+
+    const second = await runCli(['run', ...base]).done;
+    expect(second.code).toBe(0);
+    const events = eventsOf(second.stdout);
+    expect(events.filter((e) => e.type === 'task').map((e) => e.type === 'task' && e.state)).toEqual(['CACHED']);
+    const finished = events.find((e) => e.type === 'run-finished');
+    expect(finished?.type === 'run-finished' && finished.state).toBe('SUCCEEDED');
+    expect(second.stdout).toContain(`examples: ${examples}`);
+
+    const runs = await runCli(['runs', ...base]).done;
+    expect(runs.code).toBe(0);
+    expect(runs.stdout).toMatch(/SUCCEEDED .* 0 ran, 1 cached, 0 failed/);
+    expect(runs.stdout).toMatch(/SUCCEEDED .* 1 ran, 0 cached, 0 failed/);
+
+    const lineage = await runCli(['lineage', examples!, ...base]).done;
+    expect(lineage.code).toBe(0);
+    expect(lineage.stdout).toContain('task extract (extract)');
+    expect(lineage.stdout).toContain('reused from cache by:');
+  });
+
+  it('compiles to a pipeline.json that conforms to the KFP PipelineSpec, with the environment’s defaults', async () => {
+    const out = join(dir, 'pipeline.json');
+    const result = await runCli(['compile', ...base, '-o', out]).done;
+    expect(result.code).toBe(0);
+    const spec = JSON.parse(readFileSync(out, 'utf8'));
+    const checked = validatePipelineSpec(spec);
+    expect(checked.ok ? [] : checked.problems).toEqual([]);
+    expect(spec.schemaVersion).toBe('2.1.0');
+    expect(Object.keys(spec.components)).toEqual(['comp-extract']);
+    expect(spec.deploymentSpec.executors['exec-extract'].container.args).toEqual(['--executor-input', '{{$}}']);
+    expect(spec.root.inputDefinitions.parameters.input_pattern.defaultValue).toMatch(/penguins\.json$/);
+  });
+});
+
+describe('ctpipe run: bad input exits non-zero, names the file and the place, registers nothing', () => {
+  const cases = [
+    { name: 'a malformed CSV row', file: 'bad.csv', text: 'a,b\n1,2\n3,4,5\n', expect: /bad\.csv.*line: 3|line=3/s },
+    { name: 'an unknown file type', file: 'data.xlsx', text: 'PK', expect: /data\.xlsx/ },
+    { name: 'a missing file', file: null, text: '', expect: /missing\.csv/ },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const { dir, file } = tempSettings();
+      const input = join(dir, c.file ?? 'missing.csv');
+      if (c.file) writeFileSync(input, c.text);
+      const result = await runCli(['run', '--settings', file, '--env', 'test', '--param', `input_pattern=${input}`]).done;
+      expect(result.code).not.toBe(0);
+      const failed = eventsOf(result.stdout).find((e) => e.type === 'task' && e.state === 'FAILED');
+      expect(failed?.type === 'task' && failed.error).toMatch(c.expect);
+      const store = openMetadataStore(join(dir, 'metadata.sqlite'));
+      const [run] = await store.listRuns();
+      const detail = await store.getRun(run!.runId);
+      expect(detail?.state).toBe('FAILED');
+      expect(detail?.executions.map((e) => [e.state, e.outputs.length])).toEqual([['FAILED', 0]]);
+      const planned = join(dir, 'root', 'ctpipe-ct', run!.runId, 'extract', 'examples');
+      expect(await store.getArtifact(planned)).toBeNull();
+      expect(existsSync(planned)).toBe(false);
+      await store.close();
+    });
+  }
+
+  it('a broken settings.yaml names the key and what was expected', async () => {
+    const { file } = tempSettings();
+    writeFileSync(file, readFileSync(file, 'utf8').replace('environments:', 'environments:\n  broken:\n    max_parallel: many'));
+    const result = await runCli(['run', '--settings', file, '--env', 'broken']).done;
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('environments.broken.max_parallel');
+  });
+});
