@@ -1,6 +1,6 @@
-import { openMetadataStore } from '@ctpipe/metadata';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openMetadataStore } from '@ctpipe/metadata';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eventsOf, REPO_ROOT, runCli, tempSettings } from './helpers.js';
 
@@ -16,7 +16,18 @@ describe('a runner killed mid-run', () => {
     const marker = join(dir, 'hold');
     writeFileSync(marker, '');
     cleanups.push(() => rmSync(marker, { force: true }));
-    const args = ['run', '--settings', file, '--env', 'test', '--pipeline', SLOW, '--host-commands', '--param', `marker=${marker}`];
+    const args = [
+      'run',
+      '--settings',
+      file,
+      '--env',
+      'test',
+      '--pipeline',
+      SLOW,
+      '--host-commands',
+      '--param',
+      `marker=${marker}`,
+    ];
 
     let killedRunId = '';
     const first = runCli(args, {
@@ -24,7 +35,8 @@ describe('a runner killed mid-run', () => {
         if (!line.startsWith('{')) return;
         const event = JSON.parse(line);
         if (event.type === 'run-started') killedRunId = event.runId;
-        if (event.type === 'task' && event.task === 'slow' && event.state === 'RUNNING') first.child.kill('SIGKILL');
+        if (event.type === 'task' && event.task === 'slow' && event.state === 'RUNNING')
+          first.child.kill('SIGKILL');
       },
     });
     const killed = await first.done;
@@ -61,7 +73,19 @@ describe('two runs at once on one metadata store', () => {
   it('both succeed', async () => {
     const { dir, file } = tempSettings();
     const marker = join(dir, 'absent');
-    const args = ['run', '--settings', file, '--env', 'test', '--pipeline', SLOW, '--host-commands', '--no-cache', '--param', `marker=${marker}`];
+    const args = [
+      'run',
+      '--settings',
+      file,
+      '--env',
+      'test',
+      '--pipeline',
+      SLOW,
+      '--host-commands',
+      '--no-cache',
+      '--param',
+      `marker=${marker}`,
+    ];
     const [a, b] = await Promise.all([runCli(args).done, runCli(args).done]);
     expect([a.code, b.code]).toEqual([0, 0]);
     const store = openMetadataStore(join(dir, 'metadata.sqlite'));

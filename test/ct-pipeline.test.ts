@@ -1,7 +1,7 @@
-import { validatePipelineSpec } from '@ctpipe/ir';
-import { openMetadataStore } from '@ctpipe/metadata';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { validatePipelineSpec } from '@ctpipe/ir';
+import { openMetadataStore } from '@ctpipe/metadata';
 import { describe, expect, it } from 'vitest';
 import { eventsOf, runCli, tempSettings } from './helpers.js';
 
@@ -22,7 +22,9 @@ describe('ctpipe run: the CT pipeline on the penguins', () => {
     const second = await runCli(['run', ...base]).done;
     expect(second.code).toBe(0);
     const events = eventsOf(second.stdout);
-    expect(events.filter((e) => e.type === 'task').map((e) => e.type === 'task' && e.state)).toEqual(['CACHED']);
+    expect(events.filter((e) => e.type === 'task').map((e) => e.type === 'task' && e.state)).toEqual([
+      'CACHED',
+    ]);
     const finished = events.find((e) => e.type === 'run-finished');
     expect(finished?.type === 'run-finished' && finished.state).toBe('SUCCEEDED');
     expect(second.stdout).toContain(`examples: ${examples}`);
@@ -47,14 +49,22 @@ describe('ctpipe run: the CT pipeline on the penguins', () => {
     expect(checked.ok ? [] : checked.problems).toEqual([]);
     expect(spec.schemaVersion).toBe('2.1.0');
     expect(Object.keys(spec.components)).toEqual(['comp-extract']);
-    expect(spec.deploymentSpec.executors['exec-extract'].container.args).toEqual(['--executor-input', '{{$}}']);
+    expect(spec.deploymentSpec.executors['exec-extract'].container.args).toEqual([
+      '--executor-input',
+      '{{$}}',
+    ]);
     expect(spec.root.inputDefinitions.parameters.input_pattern.defaultValue).toMatch(/penguins\.json$/);
   });
 });
 
 describe('ctpipe run: bad input exits non-zero, names the file and the place, registers nothing', () => {
   const cases = [
-    { name: 'a malformed CSV row', file: 'bad.csv', text: 'a,b\n1,2\n3,4,5\n', expect: /bad\.csv.*line: 3|line=3/s },
+    {
+      name: 'a malformed CSV row',
+      file: 'bad.csv',
+      text: 'a,b\n1,2\n3,4,5\n',
+      expect: /bad\.csv.*line: 3|line=3/s,
+    },
     { name: 'an unknown file type', file: 'data.xlsx', text: 'PK', expect: /data\.xlsx/ },
     { name: 'a missing file', file: null, text: '', expect: /missing\.csv/ },
   ];
@@ -63,7 +73,15 @@ describe('ctpipe run: bad input exits non-zero, names the file and the place, re
       const { dir, file } = tempSettings();
       const input = join(dir, c.file ?? 'missing.csv');
       if (c.file) writeFileSync(input, c.text);
-      const result = await runCli(['run', '--settings', file, '--env', 'test', '--param', `input_pattern=${input}`]).done;
+      const result = await runCli([
+        'run',
+        '--settings',
+        file,
+        '--env',
+        'test',
+        '--param',
+        `input_pattern=${input}`,
+      ]).done;
       expect(result.code).not.toBe(0);
       const failed = eventsOf(result.stdout).find((e) => e.type === 'task' && e.state === 'FAILED');
       expect(failed?.type === 'task' && failed.error).toMatch(c.expect);
@@ -81,7 +99,10 @@ describe('ctpipe run: bad input exits non-zero, names the file and the place, re
 
   it('a broken settings.yaml names the key and what was expected', async () => {
     const { file } = tempSettings();
-    writeFileSync(file, readFileSync(file, 'utf8').replace('environments:', 'environments:\n  broken:\n    max_parallel: many'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('environments:', 'environments:\n  broken:\n    max_parallel: many'),
+    );
     const result = await runCli(['run', '--settings', file, '--env', 'broken']).done;
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('environments.broken.max_parallel');

@@ -31,7 +31,10 @@ export interface CliResult {
 
 /** Runs the built ctpipe CLI as a user would, as a child process (not a TTY: JSON lines). */
 export function runCli(args: string[], options: { cwd?: string; onLine?: (line: string) => void } = {}) {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env: { ...process.env, CI: 'true' } });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, CI: 'true' },
+  });
   let stdout = '';
   let stderr = '';
   let pending = '';

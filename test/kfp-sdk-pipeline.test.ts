@@ -1,14 +1,16 @@
-import { openMetadataStore } from '@ctpipe/metadata';
-import type { PipelineSpec } from '@ctpipe/ir';
-import { runPipeline } from '@ctpipe/runner';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PipelineSpec } from '@ctpipe/ir';
+import { openMetadataStore } from '@ctpipe/metadata';
+import { runPipeline } from '@ctpipe/runner';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { collectingReporter, REPO_ROOT } from './helpers.js';
 
-const spec = parse(readFileSync(join(REPO_ROOT, 'test/fixtures/kfp-sdk/shell-pipeline.yaml'), 'utf8')) as PipelineSpec;
+const spec = parse(
+  readFileSync(join(REPO_ROOT, 'test/fixtures/kfp-sdk/shell-pipeline.yaml'), 'utf8'),
+) as PipelineSpec;
 
 async function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'kfp-sdk-'));
@@ -20,7 +22,14 @@ describe('the local runner on a pipeline compiled by the KFP SDK', () => {
   it('runs shell containers on the host, passes artifacts and parameters, and evaluates conditions', async () => {
     const { store, pipelineRoot } = await setup();
     const reporter = collectingReporter();
-    const result = await runPipeline({ spec, store, pipelineRoot, repoRoot: REPO_ROOT, reporter, hostCommands: true });
+    const result = await runPipeline({
+      spec,
+      store,
+      pipelineRoot,
+      repoRoot: REPO_ROOT,
+      reporter,
+      hostCommands: true,
+    });
     expect(result.state).toBe('SUCCEEDED');
     const states = Object.fromEntries([...result.tasks].map(([k, v]) => [k, v.state]));
     expect(states).toEqual({
@@ -31,7 +40,9 @@ describe('the local runner on a pipeline compiled by the KFP SDK', () => {
     });
     const lines = result.tasks.get('make-lines')!;
     expect(lines.outputParameters).toEqual({ count: 3 });
-    expect(readFileSync(lines.outputArtifacts.lines![0]!.uri, 'utf8')).toBe('hello kfp\nhello kfp\nhello kfp\n');
+    expect(readFileSync(lines.outputArtifacts.lines![0]!.uri, 'utf8')).toBe(
+      'hello kfp\nhello kfp\nhello kfp\n',
+    );
     expect(readFileSync(result.tasks.get('shout')!.outputArtifacts.loud![0]!.uri, 'utf8')).toBe(
       'HELLO KFP\nHELLO KFP\nHELLO KFP\n',
     );
@@ -40,17 +51,37 @@ describe('the local runner on a pipeline compiled by the KFP SDK', () => {
     expect(log.trim()).toBe('many lines: 3');
     const run = await store.getRun(result.runId);
     expect(run?.state).toBe('SUCCEEDED');
-    expect(run?.executions.map((e) => e.taskName).sort()).toEqual(['condition-1/announce', 'make-lines', 'shout']);
+    expect(run?.executions.map((e) => e.taskName).sort()).toEqual([
+      'condition-1/announce',
+      'make-lines',
+      'shout',
+    ]);
     await store.close();
   });
 
   it('a second run reuses every cached task, and a changed parameter invalidates only what depends on it', async () => {
     const { store, pipelineRoot } = await setup();
-    const first = await runPipeline({ spec, store, pipelineRoot, repoRoot: REPO_ROOT, reporter: collectingReporter(), hostCommands: true });
-    const second = await runPipeline({ spec, store, pipelineRoot, repoRoot: REPO_ROOT, reporter: collectingReporter(), hostCommands: true });
+    const first = await runPipeline({
+      spec,
+      store,
+      pipelineRoot,
+      repoRoot: REPO_ROOT,
+      reporter: collectingReporter(),
+      hostCommands: true,
+    });
+    const second = await runPipeline({
+      spec,
+      store,
+      pipelineRoot,
+      repoRoot: REPO_ROOT,
+      reporter: collectingReporter(),
+      hostCommands: true,
+    });
     expect(second.tasks.get('make-lines')?.state).toBe('CACHED');
     expect(second.tasks.get('shout')?.state).toBe('CACHED');
-    expect(second.tasks.get('shout')?.outputArtifacts.loud?.[0]?.uri).toBe(first.tasks.get('shout')?.outputArtifacts.loud?.[0]?.uri);
+    expect(second.tasks.get('shout')?.outputArtifacts.loud?.[0]?.uri).toBe(
+      first.tasks.get('shout')?.outputArtifacts.loud?.[0]?.uri,
+    );
     const third = await runPipeline({
       spec,
       store,
@@ -62,7 +93,9 @@ describe('the local runner on a pipeline compiled by the KFP SDK', () => {
     });
     expect(third.tasks.get('make-lines')?.state).toBe('SUCCEEDED');
     expect(third.tasks.get('shout')?.state).toBe('SUCCEEDED');
-    expect(readFileSync(third.tasks.get('shout')!.outputArtifacts.loud![0]!.uri, 'utf8')).toBe('BYE\nBYE\nBYE\n');
+    expect(readFileSync(third.tasks.get('shout')!.outputArtifacts.loud![0]!.uri, 'utf8')).toBe(
+      'BYE\nBYE\nBYE\n',
+    );
     const lineage = await store.lineage(third.tasks.get('shout')!.outputArtifacts.loud![0]!.uri);
     expect(lineage.producer?.execution.taskName).toBe('shout');
     expect(lineage.producer?.inputs[0]?.producer?.execution.taskName).toBe('make-lines');
@@ -71,7 +104,13 @@ describe('the local runner on a pipeline compiled by the KFP SDK', () => {
 
   it('refuses images it cannot map unless --host-commands is given, and records the failure', async () => {
     const { store, pipelineRoot } = await setup();
-    const result = await runPipeline({ spec, store, pipelineRoot, repoRoot: REPO_ROOT, reporter: collectingReporter() });
+    const result = await runPipeline({
+      spec,
+      store,
+      pipelineRoot,
+      repoRoot: REPO_ROOT,
+      reporter: collectingReporter(),
+    });
     expect(result.state).toBe('FAILED');
     expect(result.tasks.get('make-lines')?.error).toMatch(/alpine:3.20.*--host-commands/);
     expect(result.tasks.get('shout')?.state).toBe('UPSTREAM_FAILED');
@@ -84,10 +123,25 @@ describe('the local runner on a pipeline compiled by the KFP SDK', () => {
     const counter = join(dir, 'attempts');
     const failing = structuredClone(spec);
     failing.deploymentSpec.executors['exec-shout'] = {
-      container: { image: 'alpine:3.20', command: ['sh', '-c', `echo x >> ${counter}; echo "disk on fire" >&2; exit 3`] },
+      container: {
+        image: 'alpine:3.20',
+        command: ['sh', '-c', `echo x >> ${counter}; echo "disk on fire" >&2; exit 3`],
+      },
     };
-    failing.root.dag!.tasks.shout!.retryPolicy = { maxRetryCount: 2, backoffDuration: '0s', backoffFactor: 2, backoffMaxDuration: '1s' };
-    const result = await runPipeline({ spec: failing, store, pipelineRoot, repoRoot: REPO_ROOT, reporter: collectingReporter(), hostCommands: true });
+    failing.root.dag!.tasks.shout!.retryPolicy = {
+      maxRetryCount: 2,
+      backoffDuration: '0s',
+      backoffFactor: 2,
+      backoffMaxDuration: '1s',
+    };
+    const result = await runPipeline({
+      spec: failing,
+      store,
+      pipelineRoot,
+      repoRoot: REPO_ROOT,
+      reporter: collectingReporter(),
+      hostCommands: true,
+    });
     expect(result.state).toBe('FAILED');
     expect(readFileSync(counter, 'utf8')).toBe('x\nx\nx\n');
     expect(result.tasks.get('shout')?.error).toBe('exit code 3: disk on fire');

@@ -1,5 +1,5 @@
-import { diffDefinitions, parseComponentYaml } from '@ctpipe/contract';
 import { readFileSync } from 'node:fs';
+import { diffDefinitions, parseComponentYaml } from '@ctpipe/contract';
 import { describe, expect, it } from 'vitest';
 import { extractSpec } from './spec.js';
 

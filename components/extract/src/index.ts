@@ -1,1 +1,2 @@
-export {};
+export { extract } from './core.js';
+export { type ExtractSpec, extractSpec } from './spec.js';

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-const PENGUINS = fileURLToPath(new URL('../../../node_modules/vega-datasets/data/penguins.json', import.meta.url));
+const PENGUINS = fileURLToPath(
+  new URL('../../../node_modules/vega-datasets/data/penguins.json', import.meta.url),
+);
 
 /** The container entry as a process, with an ExecutorInput as the KFP launcher builds it. */
 function runEntry(dir: string, parameterValues: Record<string, unknown>) {
@@ -19,13 +21,22 @@ function runEntry(dir: string, parameterValues: Record<string, unknown>) {
       },
       artifacts: {
         examples: {
-          artifacts: [{ name: 'examples', type: { schemaTitle: 'system.Dataset', schemaVersion: '0.0.1' }, uri: `file://${dir}/out/examples`, metadata: {} }],
+          artifacts: [
+            {
+              name: 'examples',
+              type: { schemaTitle: 'system.Dataset', schemaVersion: '0.0.1' },
+              uri: `file://${dir}/out/examples`,
+              metadata: {},
+            },
+          ],
         },
       },
       outputFile: join(dir, 'executor_output.json'),
     },
   };
-  return spawnSync(process.execPath, [MAIN, '--executor-input', JSON.stringify(executorInput)], { encoding: 'utf8' });
+  return spawnSync(process.execPath, [MAIN, '--executor-input', JSON.stringify(executorInput)], {
+    encoding: 'utf8',
+  });
 }
 
 describe('extract container entry (dist/main.js) as a process', () => {

@@ -18,7 +18,11 @@ function usage(): string {
 }
 
 /** Parses argv, runs one command, and converts any error into a message and an exit code (the CLI's edge). */
-export async function cli(argv: string[], out: NodeJS.WriteStream = process.stdout, err: NodeJS.WritableStream = process.stderr) {
+export async function cli(
+  argv: string[],
+  out: NodeJS.WriteStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+) {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out.write(usage());

@@ -1,5 +1,5 @@
-import { CtpipeError } from '@ctpipe/errors';
 import { parseArgs } from 'node:util';
+import { CtpipeError } from '@ctpipe/errors';
 
 /** One flag, declared once: parsing and the help text both derive from it (vitest's cli-config idea). */
 export interface FlagSpec {

@@ -1,15 +1,18 @@
-import { CtpipeError } from '@ctpipe/errors';
-import { type LoadedEnvironment, loadEnvironment } from '@ctpipe/settings';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CtpipeError } from '@ctpipe/errors';
+import { type LoadedEnvironment, loadEnvironment } from '@ctpipe/settings';
 
 // src/ and dist/ both sit two levels below the repo root (packages/cli/<dir>/workspace.*).
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export const COMMON_FLAGS = {
   env: { type: 'string', description: 'environment in settings.yaml', default: 'dev' },
-  settings: { type: 'string', description: 'path of settings.yaml (default: found upwards from the current folder)' },
+  settings: {
+    type: 'string',
+    description: 'path of settings.yaml (default: found upwards from the current folder)',
+  },
 } as const;
 
 export interface Workspace {

@@ -85,7 +85,10 @@ export function parseComponentYaml(text: string, source: string): ParsedComponen
   return { definition, implementation };
 }
 
-export function renderComponentYaml(definition: ComponentDefinition, implementation: ContainerImplementation): string {
+export function renderComponentYaml(
+  definition: ComponentDefinition,
+  implementation: ContainerImplementation,
+): string {
   const inputs = [
     ...Object.entries(definition.inputs.parameters ?? {}).map(([name, p]) => ({
       name,
@@ -126,7 +129,8 @@ export function renderComponentYaml(definition: ComponentDefinition, implementat
 /** Every way the typed spec and component.yaml disagree, one readable line each; empty when they agree. */
 export function diffDefinitions(spec: ComponentDefinition, yaml: ComponentDefinition): string[] {
   const diffs: string[] = [];
-  if (spec.name !== yaml.name) diffs.push(`name: spec.ts says '${spec.name}', component.yaml says '${yaml.name}'`);
+  if (spec.name !== yaml.name)
+    diffs.push(`name: spec.ts says '${spec.name}', component.yaml says '${yaml.name}'`);
   const compare = <T extends InputParameterDef | OutputParameterDef | ArtifactDef>(
     where: string,
     a: Record<string, T> | undefined,
@@ -143,11 +147,14 @@ export function diffDefinitions(spec: ComponentDefinition, yaml: ComponentDefini
         diffs.push(`${where}.${name}: in component.yaml, missing from spec.ts`);
         continue;
       }
-      if (l.type !== r.type) diffs.push(`${where}.${name}: type ${l.type} in spec.ts, ${r.type} in component.yaml`);
+      if (l.type !== r.type)
+        diffs.push(`${where}.${name}: type ${l.type} in spec.ts, ${r.type} in component.yaml`);
       const ld = (l as InputParameterDef).default;
       const rd = (r as InputParameterDef).default;
       if (JSON.stringify(ld) !== JSON.stringify(rd)) {
-        diffs.push(`${where}.${name}: default ${JSON.stringify(ld)} in spec.ts, ${JSON.stringify(rd)} in component.yaml`);
+        diffs.push(
+          `${where}.${name}: default ${JSON.stringify(ld)} in spec.ts, ${JSON.stringify(rd)} in component.yaml`,
+        );
       }
       if (Boolean((l as ArtifactDef).optional) !== Boolean((r as ArtifactDef).optional)) {
         diffs.push(`${where}.${name}: optional differs`);
@@ -172,7 +179,8 @@ function listOf(value: unknown, key: string, bad: (m: string) => never): V1Io[] 
 
 function stringList(value: unknown, key: string, bad: (m: string) => never): string[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return bad(`'${key}' must be a list of strings`);
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    return bad(`'${key}' must be a list of strings`);
   return value;
 }
 

@@ -47,7 +47,9 @@ type InputParamValue<D> = D extends { type: infer K extends ParameterKind; defau
 type OutputParamValue<D> = D extends { type: infer K extends ParameterKind } ? ValueOfKind<K> : never;
 
 export type CoreInputs<D extends ComponentDefinition> = {
-  parameters: { [K in keyof Params<D['inputs']['parameters']>]: InputParamValue<Params<D['inputs']['parameters']>[K]> };
+  parameters: {
+    [K in keyof Params<D['inputs']['parameters']>]: InputParamValue<Params<D['inputs']['parameters']>[K]>;
+  };
   artifacts: {
     [K in keyof NonNullable<D['inputs']['artifacts']>]: NonNullable<D['inputs']['artifacts']>[K] extends {
       optional: true;

@@ -1,8 +1,8 @@
-import { CtpipeError } from '@ctpipe/errors';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CtpipeError } from '@ctpipe/errors';
 import { describe, expect, it, vi } from 'vitest';
 import type { ComponentCore } from './core-types.js';
 import { defineComponent } from './definition.js';
@@ -29,7 +29,11 @@ function executorInput(dir: string, parameterValues: Record<string, unknown>) {
     outputs: {
       parameters: { doubled: { outputFile: join(dir, 'params', 'doubled') } },
       artifacts: {
-        data: { artifacts: [{ name: 'data', type: { schemaTitle: 'system.Dataset' }, uri: join(dir, 'root', 'data') }] },
+        data: {
+          artifacts: [
+            { name: 'data', type: { schemaTitle: 'system.Dataset' }, uri: join(dir, 'root', 'data') },
+          ],
+        },
       },
       outputFile: join(dir, 'executor_output.json'),
     },
@@ -48,13 +52,18 @@ describe('executeComponent', () => {
       return { parameters: { doubled: inputs.parameters.n * 2 }, metadata: { data: { rows: 1 } } };
     };
     // Vertex hands integers over as doubles: 21.0 must arrive as the integer 21.
-    const code = await executeComponent(spec, core, { argv: ['--executor-input', executorInput(dir, { n: 21.0 })], logger: quiet });
+    const code = await executeComponent(spec, core, {
+      argv: ['--executor-input', executorInput(dir, { n: 21.0 })],
+      logger: quiet,
+    });
     expect(code).toBe(0);
     expect(readFileSync(join(dir, 'root', 'data', 'value.txt'), 'utf8')).toBe('42');
     const output = JSON.parse(readFileSync(join(dir, 'executor_output.json'), 'utf8'));
     expect(output).toEqual({
       parameterValues: { doubled: 42 },
-      artifacts: { data: { artifacts: [{ name: 'data', uri: join(dir, 'root', 'data'), metadata: { rows: 1 } }] } },
+      artifacts: {
+        data: { artifacts: [{ name: 'data', uri: join(dir, 'root', 'data'), metadata: { rows: 1 } }] },
+      },
     });
     expect(readdirSync(join(dir, 'root'))).toEqual(['data']);
   });
@@ -68,7 +77,10 @@ describe('executeComponent', () => {
       await writeFile(join(inputs.outputs.data.path, 'part', 'half.txt'), 'half');
       throw new CtpipeError('BAD_INPUT', 'row 3 is broken', { details: { file: 'a.csv', line: 3 } });
     };
-    const code = await executeComponent(spec, core, { argv: ['--executor-input', executorInput(dir, { n: 1 })], logger: quiet });
+    const code = await executeComponent(spec, core, {
+      argv: ['--executor-input', executorInput(dir, { n: 1 })],
+      logger: quiet,
+    });
     stderr.mockRestore();
     expect(code).toBe(2);
     expect(lines).toEqual(['double: BAD_INPUT: row 3 is broken (file=a.csv line=3)\n']);
@@ -82,11 +94,16 @@ describe('executeComponent', () => {
     const lines: string[] = [];
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => lines.push(String(s)) > 0);
     const core = vi.fn();
-    const code = await executeComponent(spec, core, { argv: ['--executor-input', executorInput(dir, { n: 'seven' })], logger: quiet });
+    const code = await executeComponent(spec, core, {
+      argv: ['--executor-input', executorInput(dir, { n: 'seven' })],
+      logger: quiet,
+    });
     stderr.mockRestore();
     expect(code).toBe(6);
     expect(core).not.toHaveBeenCalled();
-    expect(lines.join('')).toContain('expected NUMBER_INTEGER, got "seven" (path=$.inputs.parameterValues.n)');
+    expect(lines.join('')).toContain(
+      'expected NUMBER_INTEGER, got "seven" (path=$.inputs.parameterValues.n)',
+    );
   });
 
   it('exits non-zero with usage when no ExecutorInput is given', async () => {

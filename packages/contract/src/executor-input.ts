@@ -24,7 +24,8 @@ export function parseExecutorInput(text: string, definition: ComponentDefinition
   if (!isObject(raw)) return fail('expected a JSON object', '$');
   const input = raw as ExecutorInput;
   const outputFile = input.outputs?.outputFile;
-  if (typeof outputFile !== 'string' || outputFile === '') return fail('outputs.outputFile is required', '$.outputs');
+  if (typeof outputFile !== 'string' || outputFile === '')
+    return fail('outputs.outputFile is required', '$.outputs');
 
   const parameters: Record<string, JsonValue | undefined> = {};
   const given = input.inputs?.parameterValues ?? {};

@@ -1,6 +1,11 @@
-export * from './definition.js';
+export {
+  diffDefinitions,
+  type ParsedComponentYaml,
+  parseComponentYaml,
+  renderComponentYaml,
+} from './component-yaml.js';
 export type * from './core-types.js';
-export { diffDefinitions, type ParsedComponentYaml, parseComponentYaml, renderComponentYaml } from './component-yaml.js';
+export * from './definition.js';
 export { coerceParameter, parseExecutorInput, type ResolvedExecutorInput } from './executor-input.js';
 export { loadComponent } from './load-component.js';
 export { createLogger, type LoggerOptions } from './logger.js';

@@ -1,5 +1,5 @@
-import { CtpipeError } from '@ctpipe/errors';
 import { readFileSync } from 'node:fs';
+import { CtpipeError } from '@ctpipe/errors';
 import { diffDefinitions, parseComponentYaml } from './component-yaml.js';
 import type { ComponentDefinition, LoadedComponent } from './definition.js';
 
@@ -7,7 +7,10 @@ import type { ComponentDefinition, LoadedComponent } from './definition.js';
  * Joins a component's typed spec with its component.yaml (the implementation CI/CD rewrites).
  * They must agree: a pipeline never compiles against an interface the container does not have.
  */
-export function loadComponent<const D extends ComponentDefinition>(definition: D, yamlPath: string): LoadedComponent<D> {
+export function loadComponent<const D extends ComponentDefinition>(
+  definition: D,
+  yamlPath: string,
+): LoadedComponent<D> {
   const parsed = parseComponentYaml(readFileSync(yamlPath, 'utf8'), yamlPath);
   const diffs = diffDefinitions(definition, parsed.definition);
   if (diffs.length > 0) {

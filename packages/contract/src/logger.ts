@@ -31,7 +31,9 @@ export function createLogger(options: LoggerOptions): Logger {
       const extra = fields && Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
       stream.write(`${level === 'warn' ? 'warning: ' : ''}${message}${extra}\n`);
     } else {
-      stream.write(`${JSON.stringify({ ts: now().toISOString(), level, name: options.name, msg: message, ...fields })}\n`);
+      stream.write(
+        `${JSON.stringify({ ts: now().toISOString(), level, name: options.name, msg: message, ...fields })}\n`,
+      );
     }
   };
 
@@ -50,7 +52,15 @@ export function createLogger(options: LoggerOptions): Logger {
         progressLineOpen = !finished;
         if (finished) stream.write('\n');
       } else {
-        const line = { ts: new Date(t).toISOString(), level: 'progress', name: options.name, step, done, total, unit };
+        const line = {
+          ts: new Date(t).toISOString(),
+          level: 'progress',
+          name: options.name,
+          step,
+          done,
+          total,
+          unit,
+        };
         stream.write(`${JSON.stringify(line)}\n`);
       }
     },

@@ -1,8 +1,15 @@
+import { mkdir, rm } from 'node:fs/promises';
 import { CtpipeError, exitCodeFor, toCtpipeError } from '@ctpipe/errors';
 import type { ExecutorOutput, JsonObject, JsonValue } from '@ctpipe/ir';
 import { createStagingDir, publishDir, schemeOf, storageFor, uriToLocalPath } from '@ctpipe/storage';
-import { mkdir, rm } from 'node:fs/promises';
-import type { ComponentCore, CoreContext, CoreInputs, InputArtifact, Logger, OutputArtifact } from './core-types.js';
+import type {
+  ComponentCore,
+  CoreContext,
+  CoreInputs,
+  InputArtifact,
+  Logger,
+  OutputArtifact,
+} from './core-types.js';
 import type { ComponentDefinition } from './definition.js';
 import { coerceParameter, parseExecutorInput, type ResolvedExecutorInput } from './executor-input.js';
 import { createLogger } from './logger.js';
@@ -36,11 +43,17 @@ export async function executeComponent<D extends ComponentDefinition>(
     for (const [name, artifact] of Object.entries(resolved.outputArtifacts)) {
       const out = (inputs.outputs as Record<string, OutputArtifact>)[name]!;
       if (out.path !== uriToLocalPath(artifact.uri)) await publishDir(out.path, uriToLocalPath(artifact.uri));
-      const metadata = { ...(artifact.metadata ?? {}), ...((result.metadata as Record<string, JsonObject>)[name] ?? {}) };
+      const metadata = {
+        ...(artifact.metadata ?? {}),
+        ...((result.metadata as Record<string, JsonObject>)[name] ?? {}),
+      };
       output.artifacts![name] = { artifacts: [{ name: artifact.name ?? name, uri: artifact.uri, metadata }] };
     }
     // Written last: a launcher treats the task as done only once this file exists.
-    await storageFor(resolved.outputFile).writeText(resolved.outputFile, `${JSON.stringify(output, null, 2)}\n`);
+    await storageFor(resolved.outputFile).writeText(
+      resolved.outputFile,
+      `${JSON.stringify(output, null, 2)}\n`,
+    );
     return 0;
   } catch (err) {
     const error = toCtpipeError(err);
@@ -67,7 +80,10 @@ function readExecutorInputArg(argv: string[]): string {
   const i = argv.findIndex((a) => a === '--executor-input' || a === '--executor_input');
   const value = i >= 0 ? argv[i + 1] : undefined;
   if (value === undefined) {
-    throw new CtpipeError('CONTRACT', 'usage: main.js --executor-input <ExecutorInput JSON> (the {{$}} placeholder)');
+    throw new CtpipeError(
+      'CONTRACT',
+      'usage: main.js --executor-input <ExecutorInput JSON> (the {{$}} placeholder)',
+    );
   }
   return value;
 }

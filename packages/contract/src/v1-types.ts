@@ -30,7 +30,9 @@ const WRITTEN_PARAMETER_TYPE: Record<ParameterKind, string> = {
   LIST: 'JsonArray',
 };
 
-export type V1Type = { kind: 'parameter'; type: ParameterKind } | { kind: 'artifact'; type: SystemArtifactTitle };
+export type V1Type =
+  | { kind: 'parameter'; type: ParameterKind }
+  | { kind: 'artifact'; type: SystemArtifactTitle };
 
 export function fromV1Type(name: string | undefined): V1Type {
   if (name !== undefined) {

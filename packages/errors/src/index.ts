@@ -1,2 +1,8 @@
-export { CtpipeError, type ErrorCode, type ErrorDetails, isCtpipeError, toCtpipeError } from './ctpipe-error.js';
+export {
+  CtpipeError,
+  type ErrorCode,
+  type ErrorDetails,
+  isCtpipeError,
+  toCtpipeError,
+} from './ctpipe-error.js';
 export { exitCodeFor } from './exit-code.js';

@@ -1,5 +1,5 @@
-import type { ComponentSpec, JsonValue, PipelineContainerSpec } from '@ctpipe/ir';
 import { createHash } from 'node:crypto';
+import type { ComponentSpec, JsonValue, PipelineContainerSpec } from '@ctpipe/ir';
 import type { ResolvedInputs } from './resolve-task-inputs.js';
 
 /**
@@ -15,14 +15,24 @@ export function computeCacheKey(
 ): string {
   const material = {
     interface: { inputs: component.inputDefinitions ?? {}, outputs: component.outputDefinitions ?? {} },
-    container: { image: container.image, command: container.command, args: container.args, env: container.env },
+    container: {
+      image: container.image,
+      command: container.command,
+      args: container.args,
+      env: container.env,
+    },
     codeDigest,
     parameters: inputs.parameters,
     artifacts: Object.fromEntries(
-      Object.entries(inputs.artifacts).map(([k, refs]) => [k, refs.map((r) => ({ id: r.id ?? null, uri: r.uri }))]),
+      Object.entries(inputs.artifacts).map(([k, refs]) => [
+        k,
+        refs.map((r) => ({ id: r.id ?? null, uri: r.uri })),
+      ]),
     ),
   };
-  return createHash('sha256').update(canonicalJson(material as unknown as JsonValue)).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(material as unknown as JsonValue))
+    .digest('hex');
 }
 
 /** JSON with sorted keys, so equal inputs always hash equal. */

@@ -1,8 +1,8 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { toCtpipeError } from '@ctpipe/errors';
 import type { ComponentSpec, ExecutorInput, PipelineContainerSpec, PipelineTaskSpec } from '@ctpipe/ir';
 import type { MetadataStore } from '@ctpipe/metadata';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { computeCacheKey } from './cache-key.js';
 import { buildExecutorInput, type TaskLocation } from './executor-input-builder.js';
 import type { CommandResolver } from './local-images.js';
@@ -41,7 +41,10 @@ export interface ContainerTask {
  * (retried per retryPolicy), then its outputs registered in one metadata transaction. Only a task whose
  * process exited 0 and whose outputs were read back ever has artifacts registered.
  */
-export async function executeContainerTask(t: ContainerTask, ctx: ContainerTaskContext): Promise<TaskOutcome> {
+export async function executeContainerTask(
+  t: ContainerTask,
+  ctx: ContainerTaskContext,
+): Promise<TaskOutcome> {
   const { store, reporter } = ctx;
   const local = ctx.resolver.resolve(t.container);
   const caching = ctx.cachingOverride ?? t.task.cachingOptions?.enableCache === true;
@@ -65,7 +68,9 @@ export async function executeContainerTask(t: ContainerTask, ctx: ContainerTaskC
       const outputArtifacts: Record<string, ArtifactRef[]> = {};
       for (const { key, artifact } of hit.outputArtifacts) {
         const declared = t.component.outputDefinitions?.artifacts?.[key];
-        (outputArtifacts[key] ??= []).push({
+        const list = outputArtifacts[key] ?? [];
+        outputArtifacts[key] = list;
+        list.push({
           id: artifact.id,
           name: key,
           type: declared?.artifactType ?? { schemaTitle: artifact.typeTitle },
@@ -112,7 +117,12 @@ export async function executeContainerTask(t: ContainerTask, ctx: ContainerTaskC
           const registered = await store.completeExecution(executionId, {
             outputParameters: outputs.parameters,
             outputArtifacts: Object.entries(outputs.artifacts).flatMap(([key, refs]) =>
-              refs.map((r) => ({ key, uri: r.uri, typeTitle: r.type.schemaTitle ?? 'system.Artifact', metadata: r.metadata })),
+              refs.map((r) => ({
+                key,
+                uri: r.uri,
+                typeTitle: r.type.schemaTitle ?? 'system.Artifact',
+                metadata: r.metadata,
+              })),
             ),
           });
           const withIds = attachIds(outputs.artifacts, registered.outputs);
@@ -131,7 +141,13 @@ export async function executeContainerTask(t: ContainerTask, ctx: ContainerTaskC
       }
     }
     await store.failExecution(executionId, { message: lastError });
-    reporter.emit({ type: 'task', task: t.path, state: 'FAILED', durationMs: Date.now() - started, error: lastError });
+    reporter.emit({
+      type: 'task',
+      task: t.path,
+      state: 'FAILED',
+      durationMs: Date.now() - started,
+      error: lastError,
+    });
     return { state: 'FAILED', outputParameters: {}, outputArtifacts: {}, error: lastError };
   });
 }
@@ -179,5 +195,7 @@ function attachIds(
 }
 
 function uriMap(artifacts: Record<string, ArtifactRef[]>): Record<string, string> {
-  return Object.fromEntries(Object.entries(artifacts).map(([k, refs]) => [k, refs.map((r) => r.uri).join(',')]));
+  return Object.fromEntries(
+    Object.entries(artifacts).map(([k, refs]) => [k, refs.map((r) => r.uri).join(',')]),
+  );
 }

@@ -12,7 +12,9 @@ export async function executeImporterTask(
   ctx: ContainerTaskContext,
 ): Promise<TaskOutcome> {
   const uri =
-    'constant' in importer.artifactUri ? importer.artifactUri.constant : inputs.parameters[importer.artifactUri.runtimeParameter];
+    'constant' in importer.artifactUri
+      ? importer.artifactUri.constant
+      : inputs.parameters[importer.artifactUri.runtimeParameter];
   if (typeof uri !== 'string' || uri === '') {
     throw new CtpipeError('BAD_CONFIG', `importer '${path}' has no artifact URI`, { details: { path } });
   }
@@ -35,6 +37,8 @@ export async function executeImporterTask(
   return {
     state: 'SUCCEEDED',
     outputParameters: {},
-    outputArtifacts: { artifact: [{ id: artifactId, name: 'artifact', type: importer.typeSchema, uri, metadata }] },
+    outputArtifacts: {
+      artifact: [{ id: artifactId, name: 'artifact', type: importer.typeSchema, uri, metadata }],
+    },
   };
 }

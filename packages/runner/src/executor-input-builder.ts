@@ -1,5 +1,5 @@
-import type { ComponentSpec, ExecutorInput, RuntimeArtifact } from '@ctpipe/ir';
 import { join } from 'node:path';
+import type { ComponentSpec, ExecutorInput, RuntimeArtifact } from '@ctpipe/ir';
 import type { ResolvedInputs } from './resolve-task-inputs.js';
 import type { ArtifactRef } from './runtime-artifact.js';
 
@@ -14,7 +14,11 @@ export interface TaskLocation {
  * Builds the ExecutorInput exactly as the KFP launcher hands it to a container (`{{$}}`):
  * resolved parameter values, input artifacts as RuntimeArtifacts, and where every output must go.
  */
-export function buildExecutorInput(component: ComponentSpec, inputs: ResolvedInputs, at: TaskLocation): ExecutorInput {
+export function buildExecutorInput(
+  component: ComponentSpec,
+  inputs: ResolvedInputs,
+  at: TaskLocation,
+): ExecutorInput {
   const inputArtifacts: Record<string, { artifacts: RuntimeArtifact[] }> = {};
   for (const [name, refs] of Object.entries(inputs.artifacts)) {
     inputArtifacts[name] = { artifacts: refs.map(toRuntimeArtifact) };

@@ -1,8 +1,8 @@
-import { CtpipeError, exitCodeFor } from '@ctpipe/errors';
-import type { PipelineContainerSpec } from '@ctpipe/ir';
-import { parseComponentYaml } from '@ctpipe/contract';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseComponentYaml } from '@ctpipe/contract';
+import { CtpipeError, exitCodeFor } from '@ctpipe/errors';
+import type { PipelineContainerSpec } from '@ctpipe/ir';
 import { digestPackageCode } from './code-digest.js';
 
 /** How a container command runs as a local process. */
@@ -16,9 +16,9 @@ export interface LocalCommand {
 }
 
 // ctpipe components exit with these for BAD_INPUT, BAD_CONFIG, NOT_FOUND, UNSUPPORTED and CONTRACT.
-const CTPIPE_PERMANENT_EXIT_CODES = (['BAD_INPUT', 'BAD_CONFIG', 'NOT_FOUND', 'UNSUPPORTED', 'CONTRACT'] as const).map(
-  exitCodeFor,
-);
+const CTPIPE_PERMANENT_EXIT_CODES = (
+  ['BAD_INPUT', 'BAD_CONFIG', 'NOT_FOUND', 'UNSUPPORTED', 'CONTRACT'] as const
+).map(exitCodeFor);
 
 export interface CommandResolver {
   resolve(container: PipelineContainerSpec): LocalCommand;
@@ -43,20 +43,31 @@ export function createCommandResolver(options: { repoRoot: string; hostCommands:
       if (component) {
         const argv = command.map((part, i) => {
           if (i === 0 && (part === 'node' || part.endsWith('/node'))) return process.execPath;
-          return part.startsWith(IMAGE_APP_ROOT) ? join(options.repoRoot, part.slice(IMAGE_APP_ROOT.length)) : part;
+          return part.startsWith(IMAGE_APP_ROOT)
+            ? join(options.repoRoot, part.slice(IMAGE_APP_ROOT.length))
+            : part;
         });
         const entry = argv.find((a) => a.endsWith('.js'));
         if (entry && !existsSync(entry)) {
-          throw new CtpipeError('NOT_FOUND', `component '${name}' is not built: ${entry} is missing (run npm run build)`, {
-            details: { file: entry },
-          });
+          throw new CtpipeError(
+            'NOT_FOUND',
+            `component '${name}' is not built: ${entry} is missing (run npm run build)`,
+            {
+              details: { file: entry },
+            },
+          );
         }
         let digest = digests.get(name);
         if (digest === undefined) {
           digest = digestPackageCode(options.repoRoot, component);
           digests.set(name, digest);
         }
-        return { argv, cwd: options.repoRoot, codeDigest: digest, permanentExitCodes: CTPIPE_PERMANENT_EXIT_CODES };
+        return {
+          argv,
+          cwd: options.repoRoot,
+          codeDigest: digest,
+          permanentExitCodes: CTPIPE_PERMANENT_EXIT_CODES,
+        };
       }
       if (!options.hostCommands) {
         throw new CtpipeError(
@@ -68,7 +79,12 @@ export function createCommandResolver(options: { repoRoot: string; hostCommands:
       if (command.length === 0) {
         throw new CtpipeError('BAD_CONFIG', `image '${container.image}' has no command to run on the host`);
       }
-      return { argv: [...command], cwd: options.repoRoot, codeDigest: `image:${container.image}`, permanentExitCodes: [] };
+      return {
+        argv: [...command],
+        cwd: options.repoRoot,
+        codeDigest: `image:${container.image}`,
+        permanentExitCodes: [],
+      };
     },
   };
 }

@@ -6,7 +6,11 @@ const input: ExecutorInput = {
   inputs: {
     parameterValues: { text: 'hi', n: 3, flag: true, cfg: { a: 1 } },
     artifacts: {
-      data: { artifacts: [{ type: { schemaTitle: 'system.Dataset' }, uri: 'gs://bucket/run/data', metadata: { rows: 7 } }] },
+      data: {
+        artifacts: [
+          { type: { schemaTitle: 'system.Dataset' }, uri: 'gs://bucket/run/data', metadata: { rows: 7 } },
+        ],
+      },
     },
   },
   outputs: {
@@ -21,14 +25,14 @@ describe('resolveArgs', () => {
     expect(
       resolveArgs(
         [
-          '{{$.inputs.parameters[\'text\']}}',
-          'n={{$.inputs.parameters[\'n\']}} flag={{$.inputs.parameters[\'flag\']}}',
-          '{{$.inputs.parameters[\'cfg\']}}',
-          '{{$.inputs.artifacts[\'data\'].uri}}',
-          '{{$.inputs.artifacts[\'data\'].path}}',
-          '{{$.inputs.artifacts[\'data\'].metadata[\'rows\']}}',
-          '{{$.outputs.artifacts[\'model\'].path}}',
-          '{{$.outputs.parameters[\'count\'].output_file}}',
+          "{{$.inputs.parameters['text']}}",
+          "n={{$.inputs.parameters['n']}} flag={{$.inputs.parameters['flag']}}",
+          "{{$.inputs.parameters['cfg']}}",
+          "{{$.inputs.artifacts['data'].uri}}",
+          "{{$.inputs.artifacts['data'].path}}",
+          "{{$.inputs.artifacts['data'].metadata['rows']}}",
+          "{{$.outputs.artifacts['model'].path}}",
+          "{{$.outputs.parameters['count'].output_file}}",
           '{{$.outputs.output_file}}',
         ],
         input,
@@ -52,7 +56,9 @@ describe('resolveArgs', () => {
 
   it('expands the structured Concat and IfPresent forms', () => {
     const concat = JSON.stringify({ Concat: ['--text=', "{{$.inputs.parameters['text']}}"] });
-    const present = JSON.stringify({ IfPresent: { InputName: 'text', Then: ['--t', "{{$.inputs.parameters['text']}}"] } });
+    const present = JSON.stringify({
+      IfPresent: { InputName: 'text', Then: ['--t', "{{$.inputs.parameters['text']}}"] },
+    });
     const absent = JSON.stringify({ IfPresent: { InputName: 'nope', Then: ['--x'], Else: ['--default'] } });
     expect(resolveArgs([concat, present, absent], input)).toEqual(['--text=hi', '--t', 'hi', '--default']);
   });

@@ -17,7 +17,9 @@ function resolveArg(arg: string, input: ExecutorInput): string[] {
   return [substitute(arg, input)];
 }
 
-type Structured = { Concat: unknown[] } | { IfPresent: { InputName: string; Then?: unknown[]; Else?: unknown[] } };
+type Structured =
+  | { Concat: unknown[] }
+  | { IfPresent: { InputName: string; Then?: unknown[]; Else?: unknown[] } };
 
 function parseStructured(arg: string): Structured | undefined {
   if (!arg.startsWith('{"Concat"') && !arg.startsWith('{"IfPresent"')) return undefined;
@@ -34,7 +36,8 @@ function resolveStructured(s: Structured, input: ExecutorInput): string[] {
   }
   const { InputName, Then = [], Else = [] } = s.IfPresent;
   const present =
-    input.inputs?.parameterValues?.[InputName] !== undefined || input.inputs?.artifacts?.[InputName] !== undefined;
+    input.inputs?.parameterValues?.[InputName] !== undefined ||
+    input.inputs?.artifacts?.[InputName] !== undefined;
   return (present ? Then : Else).flatMap((part) => resolveNested(part, input));
 }
 

@@ -1,6 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { CtpipeError } from '@ctpipe/errors';
 import type { ComponentSpec, ExecutorInput, ExecutorOutput, JsonValue, ParameterType } from '@ctpipe/ir';
-import { readFile } from 'node:fs/promises';
 import type { ArtifactRef } from './runtime-artifact.js';
 
 export interface TaskOutputs {
@@ -12,7 +12,10 @@ export interface TaskOutputs {
  * Collects what a finished container produced, with the KFP launcher's precedence: executor_output.json
  * wins; otherwise each output parameter's own file, parsed by its declared type.
  */
-export async function readExecutorOutput(component: ComponentSpec, input: ExecutorInput): Promise<TaskOutputs> {
+export async function readExecutorOutput(
+  component: ComponentSpec,
+  input: ExecutorInput,
+): Promise<TaskOutputs> {
   const outputFile = input.outputs!.outputFile;
   const text = await readFile(outputFile, 'utf8').catch(() => undefined);
   let output: ExecutorOutput = {};
@@ -80,7 +83,8 @@ function parseParameterText(raw: string, type: ParameterType, file: string): Jso
     default: {
       try {
         const v = JSON.parse(raw) as JsonValue;
-        if (type === 'LIST' ? !Array.isArray(v) : typeof v !== 'object' || v === null || Array.isArray(v)) bad();
+        if (type === 'LIST' ? !Array.isArray(v) : typeof v !== 'object' || v === null || Array.isArray(v))
+          bad();
         return v;
       } catch {
         return bad();

@@ -15,7 +15,12 @@ export interface ResolvedInputs {
 }
 
 /** Resolves a task's inputs against its scope, as the KFP driver does before launching the executor. */
-export function resolveTaskInputs(taskName: string, task: PipelineTaskSpec, component: ComponentSpec, scope: DagScope) {
+export function resolveTaskInputs(
+  taskName: string,
+  task: PipelineTaskSpec,
+  component: ComponentSpec,
+  scope: DagScope,
+) {
   const parameters: Record<string, JsonValue> = {};
   for (const [name, spec] of Object.entries(task.inputs?.parameters ?? {})) {
     let value: JsonValue | undefined;
@@ -27,9 +32,13 @@ export function resolveTaskInputs(taskName: string, task: PipelineTaskSpec, comp
     } else if ('runtimeValue' in spec) {
       value = spec.runtimeValue.constant;
     } else {
-      throw new CtpipeError('UNSUPPORTED', `task '${taskName}': input '${name}' uses a kind the local runner lacks`, {
-        details: { found: Object.keys(spec).join(',') },
-      });
+      throw new CtpipeError(
+        'UNSUPPORTED',
+        `task '${taskName}': input '${name}' uses a kind the local runner lacks`,
+        {
+          details: { found: Object.keys(spec).join(',') },
+        },
+      );
     }
     if (value !== undefined) parameters[name] = value;
   }
@@ -45,9 +54,13 @@ export function resolveTaskInputs(taskName: string, task: PipelineTaskSpec, comp
   for (const [name, def] of Object.entries(component.inputDefinitions?.parameters ?? {})) {
     if (parameters[name] === undefined && def.defaultValue !== undefined) parameters[name] = def.defaultValue;
     if (parameters[name] === undefined && !def.isOptional) {
-      throw new CtpipeError('BAD_CONFIG', `task '${taskName}': required input parameter '${name}' has no value`, {
-        details: { path: `inputs.parameters.${name}` },
-      });
+      throw new CtpipeError(
+        'BAD_CONFIG',
+        `task '${taskName}': required input parameter '${name}' has no value`,
+        {
+          details: { path: `inputs.parameters.${name}` },
+        },
+      );
     }
   }
 
@@ -55,7 +68,9 @@ export function resolveTaskInputs(taskName: string, task: PipelineTaskSpec, comp
   for (const [name, spec] of Object.entries(task.inputs?.artifacts ?? {})) {
     const refs =
       'taskOutputArtifact' in spec
-        ? scope.outcomes.get(spec.taskOutputArtifact.producerTask)?.outputArtifacts[spec.taskOutputArtifact.outputArtifactKey]
+        ? scope.outcomes.get(spec.taskOutputArtifact.producerTask)?.outputArtifacts[
+            spec.taskOutputArtifact.outputArtifactKey
+          ]
         : scope.artifacts[spec.componentInputArtifact];
     if (refs) artifacts[name] = refs;
   }

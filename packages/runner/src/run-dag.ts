@@ -1,6 +1,12 @@
-import { CtpipeError, toCtpipeError } from '@ctpipe/errors';
-import { evaluateCondition, type ComponentSpec, type JsonValue, type PipelineSpec, type PipelineTaskSpec } from '@ctpipe/ir';
 import { join } from 'node:path';
+import { CtpipeError, toCtpipeError } from '@ctpipe/errors';
+import {
+  type ComponentSpec,
+  evaluateCondition,
+  type JsonValue,
+  type PipelineSpec,
+  type PipelineTaskSpec,
+} from '@ctpipe/ir';
 import { type ContainerTaskContext, executeContainerTask } from './execute-container-task.js';
 import { executeImporterTask } from './execute-importer-task.js';
 import { type DagScope, resolveTaskInputs, upstreamOf } from './resolve-task-inputs.js';
@@ -49,12 +55,20 @@ export async function runDag(component: ComponentSpec, scope: DagScope, prefix: 
       if (!child) throw new CtpipeError('BAD_CONFIG', `component '${task.componentRef.name}' is not defined`);
       const inputs = resolveTaskInputs(name, task, child, scope);
       const condition = task.triggerPolicy?.condition;
-      if (condition && !evaluateCondition(condition, inputs.parameters)) return skipped(ctx, path, 'NOT_TRIGGERED');
+      if (condition && !evaluateCondition(condition, inputs.parameters))
+        return skipped(ctx, path, 'NOT_TRIGGERED');
       if (task.parameterIterator || task.artifactIterator) {
-        throw new CtpipeError('UNSUPPORTED', `task '${path}': loops (ParallelFor) are not supported by the local runner yet`);
+        throw new CtpipeError(
+          'UNSUPPORTED',
+          `task '${path}': loops (ParallelFor) are not supported by the local runner yet`,
+        );
       }
       if (child.dag) {
-        const inner: DagScope = { parameters: inputs.parameters, artifacts: inputs.artifacts, outcomes: new Map() };
+        const inner: DagScope = {
+          parameters: inputs.parameters,
+          artifacts: inputs.artifacts,
+          outcomes: new Map(),
+        };
         return await runSubDag(child, inner, path, ctx);
       }
       const executor = ctx.spec.deploymentSpec.executors[child.executorLabel ?? ''];
@@ -65,7 +79,15 @@ export async function runDag(component: ComponentSpec, scope: DagScope, prefix: 
       };
       if ('importer' in executor) return await executeImporterTask(path, executor.importer, inputs, ctx);
       return await executeContainerTask(
-        { path, componentName: task.componentRef.name.replace(/^comp-/, ''), task, component: child, container: executor.container, inputs, location },
+        {
+          path,
+          componentName: task.componentRef.name.replace(/^comp-/, ''),
+          task,
+          component: child,
+          container: executor.container,
+          inputs,
+          location,
+        },
         ctx,
       );
     } catch (err) {
@@ -79,7 +101,12 @@ export async function runDag(component: ComponentSpec, scope: DagScope, prefix: 
   return { outcomes, scope };
 }
 
-async function runSubDag(component: ComponentSpec, scope: DagScope, path: string, ctx: DagContext): Promise<TaskOutcome> {
+async function runSubDag(
+  component: ComponentSpec,
+  scope: DagScope,
+  path: string,
+  ctx: DagContext,
+): Promise<TaskOutcome> {
   const { outcomes } = await runDag(component, scope, path, ctx);
   const failed = outcomes.find((o) => o.state === 'FAILED' || o.state === 'UPSTREAM_FAILED');
   const outputParameters: Record<string, JsonValue> = {};
@@ -87,7 +114,9 @@ async function runSubDag(component: ComponentSpec, scope: DagScope, path: string
   const outputs = component.dag?.outputs;
   for (const [name, selector] of Object.entries(outputs?.parameters ?? {})) {
     const selectors =
-      'valueFromParameter' in selector ? [selector.valueFromParameter] : selector.valueFromOneof.parameterSelectors;
+      'valueFromParameter' in selector
+        ? [selector.valueFromParameter]
+        : selector.valueFromOneof.parameterSelectors;
     for (const s of selectors) {
       const value = scope.outcomes.get(s.producerSubtask)?.outputParameters[s.outputParameterKey];
       if (value !== undefined) {
@@ -105,10 +134,19 @@ async function runSubDag(component: ComponentSpec, scope: DagScope, path: string
       }
     }
   }
-  return { state: failed ? 'FAILED' : 'SUCCEEDED', outputParameters, outputArtifacts, ...(failed?.error ? { error: failed.error } : {}) };
+  return {
+    state: failed ? 'FAILED' : 'SUCCEEDED',
+    outputParameters,
+    outputArtifacts,
+    ...(failed?.error ? { error: failed.error } : {}),
+  };
 }
 
-function skipped(ctx: DagContext, path: string, state: 'SKIPPED' | 'NOT_TRIGGERED' | 'UPSTREAM_FAILED'): TaskOutcome {
+function skipped(
+  ctx: DagContext,
+  path: string,
+  state: 'SKIPPED' | 'NOT_TRIGGERED' | 'UPSTREAM_FAILED',
+): TaskOutcome {
   ctx.reporter.emit({ type: 'task', task: path, state });
   return { state, outputParameters: {}, outputArtifacts: {} };
 }

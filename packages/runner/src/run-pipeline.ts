@@ -1,16 +1,15 @@
-import { CtpipeError } from '@ctpipe/errors';
-import { type JsonValue, type PipelineSpec, validatePipelineSpec } from '@ctpipe/ir';
-import { isProcessAlive, type MetadataStore } from '@ctpipe/metadata';
-import { coerceParameter } from '@ctpipe/contract';
 import { createHash, randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { isAbsolute } from 'node:path';
+import { coerceParameter } from '@ctpipe/contract';
+import { CtpipeError } from '@ctpipe/errors';
+import { type JsonValue, type PipelineSpec, validatePipelineSpec } from '@ctpipe/ir';
+import { isProcessAlive, type MetadataStore } from '@ctpipe/metadata';
 import { createLimiter } from './limiter.js';
 import { createCommandResolver } from './local-images.js';
 import { runDag } from './run-dag.js';
 import type { RunReporter } from './run-events.js';
 import type { TaskOutcome } from './runtime-artifact.js';
-
 
 export interface RunPipelineOptions {
   spec: PipelineSpec;
@@ -48,12 +47,17 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
   const checked = validatePipelineSpec(options.spec);
   if (!checked.ok) {
     const first = checked.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`);
-    throw new CtpipeError('BAD_CONFIG', `pipeline.json is not a valid PipelineSpec:\n  ${first.join('\n  ')}`);
+    throw new CtpipeError(
+      'BAD_CONFIG',
+      `pipeline.json is not a valid PipelineSpec:\n  ${first.join('\n  ')}`,
+    );
   }
   const spec = checked.spec;
   const root = options.pipelineRoot.replace(/^file:\/\//, '');
   if (!isAbsolute(root)) {
-    throw new CtpipeError('BAD_CONFIG', 'the local runner needs an absolute local pipeline root', { details: { path: root } });
+    throw new CtpipeError('BAD_CONFIG', 'the local runner needs an absolute local pipeline root', {
+      details: { path: root },
+    });
   }
   // A runner that was killed left RUNNING executions behind: they are failed now, never reused.
   await options.store.abandonStaleExecutions(isProcessAlive);
@@ -83,7 +87,10 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
     runRoot,
     runId,
     store: options.store,
-    resolver: createCommandResolver({ repoRoot: options.repoRoot, hostCommands: options.hostCommands ?? false }),
+    resolver: createCommandResolver({
+      repoRoot: options.repoRoot,
+      hostCommands: options.hostCommands ?? false,
+    }),
     reporter: options.reporter,
     limit: createLimiter(options.maxParallel ?? availableParallelism()),
     env: options.env ?? process.env,
@@ -99,7 +106,10 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
   return { runId, state, durationMs, runRoot, tasks: scope.outcomes };
 }
 
-function resolveRootParameters(spec: PipelineSpec, given: Record<string, JsonValue>): Record<string, JsonValue> {
+function resolveRootParameters(
+  spec: PipelineSpec,
+  given: Record<string, JsonValue>,
+): Record<string, JsonValue> {
   const declared = spec.root.inputDefinitions?.parameters ?? {};
   for (const name of Object.keys(given)) {
     if (!(name in declared)) {
@@ -113,11 +123,18 @@ function resolveRootParameters(spec: PipelineSpec, given: Record<string, JsonVal
     const value = given[name] ?? def.defaultValue;
     if (value === undefined) {
       if (def.isOptional) continue;
-      throw new CtpipeError('BAD_INPUT', `pipeline parameter '${name}' is required`, { details: { expected: def.parameterType } });
+      throw new CtpipeError('BAD_INPUT', `pipeline parameter '${name}' is required`, {
+        details: { expected: def.parameterType },
+      });
     }
     const kind = def.parameterType;
     values[name] =
-      kind === 'STRING' || kind === 'NUMBER_INTEGER' || kind === 'NUMBER_DOUBLE' || kind === 'BOOLEAN' || kind === 'LIST' || kind === 'STRUCT'
+      kind === 'STRING' ||
+      kind === 'NUMBER_INTEGER' ||
+      kind === 'NUMBER_DOUBLE' ||
+      kind === 'BOOLEAN' ||
+      kind === 'LIST' ||
+      kind === 'STRUCT'
         ? coerceParameter(value, kind, `parameters.${name}`)
         : value;
   }

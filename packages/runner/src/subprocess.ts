@@ -60,8 +60,15 @@ export async function runProcess(options: SpawnOptions): Promise<ProcessResult> 
 function parseProgress(line: string): ProgressEvent | undefined {
   if (!line.startsWith('{') || !line.includes('"progress"')) return undefined;
   try {
-    const event = JSON.parse(line) as { level?: string; step?: string; done?: number; total?: number; unit?: string };
-    if (event.level !== 'progress' || typeof event.step !== 'string' || typeof event.done !== 'number') return undefined;
+    const event = JSON.parse(line) as {
+      level?: string;
+      step?: string;
+      done?: number;
+      total?: number;
+      unit?: string;
+    };
+    if (event.level !== 'progress' || typeof event.step !== 'string' || typeof event.done !== 'number')
+      return undefined;
     return { step: event.step, done: event.done, total: event.total, unit: event.unit };
   } catch {
     return undefined;

@@ -33,7 +33,9 @@ export function createTtyReporter(stream: NodeJS.WriteStream = process.stdout): 
       const secs = row.durationMs ?? (row.startedAt ? now - row.startedAt : undefined);
       const time = secs !== undefined ? ` ${(secs / 1000).toFixed(1)}s` : '';
       const label = row.state === 'CACHED' ? 'cached' : row.state.toLowerCase().replace('_', ' ');
-      lines.push(`  ${MARK[row.state]} ${task.padEnd(28)} ${label}${time}${row.detail ? `  ${row.detail}` : ''}`);
+      lines.push(
+        `  ${MARK[row.state]} ${task.padEnd(28)} ${label}${time}${row.detail ? `  ${row.detail}` : ''}`,
+      );
     }
     if (drawn > 0) stream.write(`\x1b[${drawn}A`);
     stream.write(lines.map((l) => `${l}\x1b[K\n`).join(''));
@@ -52,11 +54,13 @@ export function createTtyReporter(stream: NodeJS.WriteStream = process.stdout): 
         row.state = event.state;
         if (event.state === 'RUNNING' && !row.startedAt) row.startedAt = Date.now();
         if (event.durationMs !== undefined) row.durationMs = event.durationMs;
-        row.detail = event.error ?? (event.attempt && event.attempt > 1 ? `attempt ${event.attempt}` : undefined);
+        row.detail =
+          event.error ?? (event.attempt && event.attempt > 1 ? `attempt ${event.attempt}` : undefined);
         rows.set(event.task, row);
       } else if (event.type === 'progress') {
         const row = rows.get(event.task);
-        if (row) row.detail = `${event.step} ${event.done}${event.total ? `/${event.total}` : ''}${event.unit ? ` ${event.unit}` : ''}`;
+        if (row)
+          row.detail = `${event.step} ${event.done}${event.total ? `/${event.total}` : ''}${event.unit ? ` ${event.unit}` : ''}`;
       } else {
         header = `run ${event.runId}  ${event.state.toLowerCase()} in ${(event.durationMs / 1000).toFixed(2)}s`;
       }

@@ -1,6 +1,6 @@
-import { CtpipeError } from '@ctpipe/errors';
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
+import { CtpipeError } from '@ctpipe/errors';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type Environment, environmentSchema, settingsFileSchema } from './schema.js';

@@ -1,9 +1,22 @@
 import { z } from 'zod';
 
-export type SettingsValue = null | boolean | number | string | SettingsValue[] | { [key: string]: SettingsValue };
+export type SettingsValue =
+  | null
+  | boolean
+  | number
+  | string
+  | SettingsValue[]
+  | { [key: string]: SettingsValue };
 
 const jsonValue: z.ZodType<SettingsValue> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
+  z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(jsonValue),
+    z.record(z.string(), jsonValue),
+  ]),
 );
 
 /** Where a Vertex AI environment submits; secrets never live here (credentials come from the environment). */
@@ -35,6 +48,9 @@ export type Environment = z.infer<typeof environmentSchema>;
 export const settingsFileSchema = z
   .object({
     defaults: z.record(z.string(), z.unknown()).default({}),
-    environments: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'environment names are lower-case words'), z.record(z.string(), z.unknown())),
+    environments: z.record(
+      z.string().regex(/^[a-z][a-z0-9-]*$/, 'environment names are lower-case words'),
+      z.record(z.string(), z.unknown()),
+    ),
   })
   .strict();

@@ -1,7 +1,7 @@
+import { createRequire } from 'node:module';
 import { loadComponent } from '@ctpipe/contract';
 import { definePipeline, type Pipeline } from '@ctpipe/dsl';
 import { extractSpec } from '@ctpipe/extract/spec';
-import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
@@ -19,16 +19,40 @@ export function ctPipeline(): Pipeline {
   return definePipeline(
     {
       name: 'ctpipe-ct',
-      description: 'Continuous training: extract → validate → transform → train → evaluate ‖ infra-validate → push',
+      description:
+        'Continuous training: extract → validate → transform → train → evaluate ‖ infra-validate → push',
       parameters: {
-        input_pattern: { type: 'STRING', description: 'source files: a path, glob or folder; {SPAN} marks the span' },
-        source_format: { type: 'STRING', default: 'auto', description: 'auto | csv | json | ndjson | parquet | arrow | bigquery' },
-        bigquery_query: { type: 'STRING', default: '', description: 'the query, when source_format is bigquery' },
+        input_pattern: {
+          type: 'STRING',
+          description: 'source files: a path, glob or folder; {SPAN} marks the span',
+        },
+        source_format: {
+          type: 'STRING',
+          default: 'auto',
+          description: 'auto | csv | json | ndjson | parquet | arrow | bigquery',
+        },
+        bigquery_query: {
+          type: 'STRING',
+          default: '',
+          description: 'the query, when source_format is bigquery',
+        },
         bigquery_project: { type: 'STRING', default: '', description: 'the project that runs the query' },
-        bigquery_location: { type: 'STRING', default: '', description: 'where the queried data lives (US, EU…)' },
+        bigquery_location: {
+          type: 'STRING',
+          default: '',
+          description: 'where the queried data lives (US, EU…)',
+        },
         span: { type: 'NUMBER_INTEGER', default: -1, description: 'the span to read; -1 = the latest' },
-        split_key: { type: 'STRING', default: '', description: 'column whose hash picks the split; empty = the whole row' },
-        split_ratios: { type: 'STRUCT', default: { train: 2, eval: 1 }, description: 'hash buckets per split' },
+        split_key: {
+          type: 'STRING',
+          default: '',
+          description: 'column whose hash picks the split; empty = the whole row',
+        },
+        split_ratios: {
+          type: 'STRUCT',
+          default: { train: 2, eval: 1 },
+          description: 'hash buckets per split',
+        },
       },
     },
     (b, p) => {

@@ -1,17 +1,23 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { compilePipeline, serializePipelineSpec } from '@ctpipe/compiler';
 import type { PipelineSpec } from '@ctpipe/ir';
 import { ctPipeline } from '@ctpipe/pipeline-ct';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { type CommandSpec, type FlagSpec, parseCommand } from '../options.js';
 import { COMMON_FLAGS, openWorkspace, type Workspace } from '../workspace.js';
 
 export const compileSpec = {
   name: 'compile',
-  summary: 'compile the CT pipeline to a KFP v2 pipeline.json (the environment’s parameters become its defaults)',
+  summary:
+    'compile the CT pipeline to a KFP v2 pipeline.json (the environment’s parameters become its defaults)',
   flags: {
     ...COMMON_FLAGS,
-    output: { type: 'string', short: 'o', description: 'where to write pipeline.json', default: 'pipeline.json' },
+    output: {
+      type: 'string',
+      short: 'o',
+      description: 'where to write pipeline.json',
+      default: 'pipeline.json',
+    },
   },
 } satisfies CommandSpec<Record<string, FlagSpec>>;
 

@@ -1,5 +1,11 @@
 import { CtpipeError } from '@ctpipe/errors';
-import { type Artifact, type ConsumerStep, type Execution, openMetadataStore, type ProducerStep } from '@ctpipe/metadata';
+import {
+  type Artifact,
+  type ConsumerStep,
+  type Execution,
+  openMetadataStore,
+  type ProducerStep,
+} from '@ctpipe/metadata';
 import { type CommandSpec, type FlagSpec, parseCommand } from '../options.js';
 import { COMMON_FLAGS, openWorkspace } from '../workspace.js';
 
@@ -46,7 +52,8 @@ export async function lineageCommand(argv: string[], out: NodeJS.WritableStream)
 function printProducer(step: ProducerStep, indent: string, lines: string[]) {
   lines.push(`${indent}${describeExecution(step.execution)}`);
   const params = Object.entries(step.execution.inputParameters);
-  if (params.length > 0) lines.push(`${indent}  parameters: ${params.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}`);
+  if (params.length > 0)
+    lines.push(`${indent}  parameters: ${params.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}`);
   for (const input of step.inputs) {
     lines.push(`${indent}  input ${input.key}: ${describeArtifact(input.artifact)}`);
     if (input.producer) printProducer(input.producer, `${indent}    `, lines);

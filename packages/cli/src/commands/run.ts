@@ -1,9 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { CtpipeError } from '@ctpipe/errors';
 import type { JsonValue, PipelineSpec } from '@ctpipe/ir';
 import { openMetadataStore } from '@ctpipe/metadata';
 import { createJsonLinesReporter, createTtyReporter, type RunResult, runPipeline } from '@ctpipe/runner';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { type CommandSpec, type FlagSpec, parseCommand } from '../options.js';
 import { formatDuration, table } from '../table.js';
@@ -12,11 +12,19 @@ import { compileForEnvironment } from './compile.js';
 
 export const runSpec = {
   name: 'run',
-  summary: 'run a pipeline locally (default: the CT pipeline compiled for --env) and record it in the metadata store',
+  summary:
+    'run a pipeline locally (default: the CT pipeline compiled for --env) and record it in the metadata store',
   flags: {
     ...COMMON_FLAGS,
-    pipeline: { type: 'string', description: 'a compiled pipeline.json / .yaml to run instead of the CT pipeline' },
-    param: { type: 'string', multiple: true, description: 'a pipeline parameter, name=value (value parsed as JSON when it is)' },
+    pipeline: {
+      type: 'string',
+      description: 'a compiled pipeline.json / .yaml to run instead of the CT pipeline',
+    },
+    param: {
+      type: 'string',
+      multiple: true,
+      description: 'a pipeline parameter, name=value (value parsed as JSON when it is)',
+    },
     'host-commands': {
       type: 'boolean',
       description: 'run images that are not components of this repo as host commands (no Docker engine)',
@@ -68,9 +76,13 @@ async function readPipelineFile(file: string): Promise<PipelineSpec> {
     // The KFP SDK writes YAML by default (JSON is the same object); a second YAML document is a PlatformSpec.
     return (file.endsWith('.json') ? JSON.parse(text) : parseYaml(text.split(/^---$/m)[0]!)) as PipelineSpec;
   } catch (err) {
-    throw new CtpipeError('BAD_CONFIG', `pipeline file is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`, {
-      details: { file },
-    });
+    throw new CtpipeError(
+      'BAD_CONFIG',
+      `pipeline file is not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`,
+      {
+        details: { file },
+      },
+    );
   }
 }
 
@@ -97,7 +109,8 @@ function summary(result: RunResult): string {
     o.state === 'CACHED' ? 'CACHED (reused)' : o.state,
     Object.entries(o.outputArtifacts)
       .map(([k, refs]) => `${k}: ${refs.map((r) => r.uri).join(', ')}`)
-      .join('; ') || (o.error ?? ''),
+      .join('; ') ||
+      (o.error ?? ''),
   ]);
   return [
     '',
