@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validatePipelineSpec } from '@ctpipe/ir';
 import { openMetadataStore } from '@ctpipe/metadata';
@@ -54,6 +54,45 @@ describe('ctpipe run: the CT pipeline on the penguins', () => {
       '{{$}}',
     ]);
     expect(spec.root.inputDefinitions.parameters.input_pattern.defaultValue).toMatch(/penguins\.json$/);
+    expect(spec.deploymentSpec.executors['exec-extract'].container.lifecycle).toEqual({
+      preCacheCheck: {
+        command: ['node', '/app/components/extract/dist/main.js'],
+        args: ['--pre-cache-check', '--executor-input', '{{$}}'],
+      },
+    });
+  });
+});
+
+describe('ctpipe run: new data under the same pattern', () => {
+  it('is a cache miss (the pre-cache check fingerprints the files); unchanged data is a hit', async () => {
+    const { dir, file } = tempSettings();
+    const data = join(dir, 'data');
+    mkdirSync(join(data, 'span-1'), { recursive: true });
+    writeFileSync(join(data, 'span-1', 'rows.csv'), 'id,x\n1,0.5\n2,1.5\n');
+    const args = [
+      'run',
+      '--settings',
+      file,
+      '--env',
+      'test',
+      '--param',
+      `input_pattern=${data}/span-{SPAN}/*.csv`,
+    ];
+    const stateOf = (stdout: string) =>
+      eventsOf(stdout).flatMap((e) => (e.type === 'task' && e.state !== 'RUNNING' ? [e.state] : []));
+
+    expect(stateOf((await runCli(args).done).stdout)).toEqual(['SUCCEEDED']);
+    expect(stateOf((await runCli(args).done).stdout)).toEqual(['CACHED']);
+    mkdirSync(join(data, 'span-2'));
+    writeFileSync(join(data, 'span-2', 'rows.csv'), 'id,x\n3,2.5\n4,3.5\n5,4.5\n');
+    const third = await runCli(args).done;
+    expect(stateOf(third.stdout)).toEqual(['SUCCEEDED']);
+    const store = openMetadataStore(join(dir, 'metadata.sqlite'));
+    const [latest] = await store.listRuns({ limit: 1 });
+    const run = await store.getRun(latest!.runId);
+    expect(run?.executions[0]?.inputParameters.span).toBe(2);
+    expect(run?.executions[0]?.outputParameters).toEqual({ span: 2, row_count: 3 });
+    await store.close();
   });
 });
 

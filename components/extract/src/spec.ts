@@ -45,6 +45,12 @@ export const extractSpec = defineComponent({
         description: 'The span to read; -1 = the latest span found by {SPAN} (0 when the pattern has none).',
         default: -1,
       },
+      input_fingerprint: {
+        type: 'STRING',
+        description:
+          'Set by the pre-cache check (file count, bytes, mtimes of the span’s files) so new data misses the cache.',
+        default: '',
+      },
       split_key: {
         type: 'STRING',
         description:
@@ -58,6 +64,7 @@ export const extractSpec = defineComponent({
       },
     },
   },
+  resolvesBeforeCache: ['span', 'input_fingerprint'],
   outputs: {
     parameters: {
       span: { type: 'NUMBER_INTEGER', description: 'The span that was read.' },

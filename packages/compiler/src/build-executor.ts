@@ -1,3 +1,4 @@
+import { PRE_CACHE_CHECK_FLAG } from '@ctpipe/contract';
 import type { PipelineTask } from '@ctpipe/dsl';
 import type { ExecutorSpec, PipelineContainerSpec } from '@ctpipe/ir';
 import { toV2Placeholder } from './placeholders.js';
@@ -16,5 +17,11 @@ export function buildContainerExecutor(task: PipelineTask): ExecutorSpec {
   if (env.size > 0) container.env = [...env].map(([name, value]) => ({ name, value }));
   const resources = buildResourceSpec(task.settings.resources);
   if (resources) container.resources = resources;
+  if (definition.resolvesBeforeCache?.length) {
+    // The same entry, asked to resolve its inputs only (TFX's ExampleGen driver on Vertex works this way).
+    container.lifecycle = {
+      preCacheCheck: { command: [...implementation.command], args: [PRE_CACHE_CHECK_FLAG, ...args] },
+    };
+  }
   return { container };
 }

@@ -72,3 +72,9 @@ export type ComponentCore<D extends ComponentDefinition> = (
   inputs: CoreInputs<D>,
   ctx: CoreContext,
 ) => Promise<CoreResult<D>>;
+
+/** Resolves some input parameters before the cache lookup; may only return names in `resolvesBeforeCache`. */
+export type PreCacheCheck<D extends ComponentDefinition> = (
+  parameters: CoreInputs<D>['parameters'],
+  ctx: CoreContext,
+) => Promise<Partial<CoreInputs<D>['parameters']>>;

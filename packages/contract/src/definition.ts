@@ -49,6 +49,12 @@ export interface ComponentDefinition {
     parameters?: Record<string, OutputParameterDef>;
     artifacts?: Record<string, ArtifactDef>;
   };
+  /**
+   * Input parameters the component resolves itself before the cache lookup (TFX's ExampleGen driver: the latest
+   * span, an input fingerprint). Compiled to the container's `lifecycle.preCacheCheck`; the launcher runs it
+   * first and merges what it returns into the task's inputs, so new data is a cache miss.
+   */
+  resolvesBeforeCache?: readonly string[];
 }
 
 /** The container half of a component, from component.yaml. */

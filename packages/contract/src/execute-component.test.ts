@@ -112,4 +112,35 @@ describe('executeComponent', () => {
     stderr.mockRestore();
     expect(code).toBe(6);
   });
+
+  it('--pre-cache-check runs only the resolver and writes the parameters it may set', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'contract-'));
+    const resolving = { ...spec, resolvesBeforeCache: ['label'] } as const;
+    const core = vi.fn();
+    const argv = ['--pre-cache-check', '--executor-input', executorInput(dir, { n: 2 })];
+    const code = await executeComponent(resolving, core, {
+      argv,
+      logger: quiet,
+      preCacheCheck: async (p) => ({ label: `n-is-${p.n}` }),
+    });
+    expect(code).toBe(0);
+    expect(core).not.toHaveBeenCalled();
+    expect(JSON.parse(readFileSync(join(dir, 'executor_output.json'), 'utf8'))).toEqual({
+      parameterValues: { label: 'n-is-2' },
+    });
+    expect(existsSync(join(dir, 'root'))).toBe(false);
+  });
+
+  it('a pre-cache check may not set inputs outside resolvesBeforeCache', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'contract-'));
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const code = await executeComponent({ ...spec, resolvesBeforeCache: ['label'] }, vi.fn(), {
+      argv: ['--pre-cache-check', '--executor-input', executorInput(dir, { n: 2 })],
+      logger: quiet,
+      preCacheCheck: async () => ({ n: 5 }),
+    });
+    stderr.mockRestore();
+    expect(code).toBe(1);
+    expect(existsSync(join(dir, 'executor_output.json'))).toBe(false);
+  });
 });

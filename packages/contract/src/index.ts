@@ -9,5 +9,10 @@ export * from './definition.js';
 export { coerceParameter, parseExecutorInput, type ResolvedExecutorInput } from './executor-input.js';
 export { loadComponent } from './load-component.js';
 export { createLogger, type LoggerOptions } from './logger.js';
-export { executeComponent, type RunComponentOptions, runComponent } from './run-component.js';
+export {
+  executeComponent,
+  PRE_CACHE_CHECK_FLAG,
+  type RunComponentOptions,
+  runComponent,
+} from './run-component.js';
 export { seededRandom } from './seeded-random.js';

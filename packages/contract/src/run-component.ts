@@ -9,17 +9,23 @@ import type {
   InputArtifact,
   Logger,
   OutputArtifact,
+  PreCacheCheck,
 } from './core-types.js';
 import type { ComponentDefinition } from './definition.js';
 import { coerceParameter, parseExecutorInput, type ResolvedExecutorInput } from './executor-input.js';
 import { createLogger } from './logger.js';
 import { seededRandom } from './seeded-random.js';
 
-export interface RunComponentOptions {
+export interface RunComponentOptions<D extends ComponentDefinition = ComponentDefinition> {
   argv?: string[];
   logger?: Logger;
   now?: () => Date;
+  /** Run with `--pre-cache-check` (the container's lifecycle.preCacheCheck) when the spec declares resolvesBeforeCache. */
+  preCacheCheck?: PreCacheCheck<D>;
 }
+
+/** The flag the compiler puts before the args of `lifecycle.preCacheCheck`. */
+export const PRE_CACHE_CHECK_FLAG = '--pre-cache-check';
 
 /**
  * The KFP v2 container contract in one place (KFP's executor_main): ExecutorInput in, typed inputs to the
@@ -28,13 +34,22 @@ export interface RunComponentOptions {
 export async function executeComponent<D extends ComponentDefinition>(
   definition: D,
   core: ComponentCore<D>,
-  options: RunComponentOptions = {},
+  options: RunComponentOptions<D> = {},
 ): Promise<number> {
   const log = options.logger ?? createLogger({ name: definition.name });
   const staged: string[] = [];
   try {
-    const text = readExecutorInputArg(options.argv ?? process.argv.slice(2));
+    const argv = options.argv ?? process.argv.slice(2);
+    const text = readExecutorInputArg(argv);
     const resolved = parseExecutorInput(text, definition);
+    if (argv.includes(PRE_CACHE_CHECK_FLAG)) {
+      await runPreCacheCheck(definition, options.preCacheCheck, resolved, {
+        log,
+        now: options.now ?? (() => new Date()),
+        random: seededRandom(text),
+      });
+      return 0;
+    }
     const inputs = await buildCoreInputs<D>(resolved, staged);
     const ctx: CoreContext = { log, now: options.now ?? (() => new Date()), random: seededRandom(text) };
     const result = await core(inputs, ctx);
@@ -70,10 +85,46 @@ export async function executeComponent<D extends ComponentDefinition>(
 export async function runComponent<D extends ComponentDefinition>(
   definition: D,
   core: ComponentCore<D>,
-  options: RunComponentOptions = {},
+  options: RunComponentOptions<D> = {},
 ): Promise<never> {
   const code = await executeComponent(definition, core, options);
   process.exit(code);
+}
+
+/**
+ * The pre-cache check writes only parameterValues: the launcher merges them into the task's inputs before it
+ * computes the cache key and before it runs the container for real.
+ */
+async function runPreCacheCheck<D extends ComponentDefinition>(
+  definition: D,
+  check: PreCacheCheck<D> | undefined,
+  resolved: ResolvedExecutorInput,
+  ctx: CoreContext,
+) {
+  const allowed = new Set(definition.resolvesBeforeCache ?? []);
+  if (!check || allowed.size === 0) {
+    throw new CtpipeError('CONTRACT', `component '${definition.name}' has no pre-cache check`);
+  }
+  const values = (await check(resolved.parameters as CoreInputs<D>['parameters'], ctx)) as Record<
+    string,
+    JsonValue
+  >;
+  const parameterValues: Record<string, JsonValue> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const def = definition.inputs.parameters?.[name];
+    if (!allowed.has(name) || !def || value === undefined) {
+      throw new CtpipeError(
+        'INTERNAL',
+        `pre-cache check returned '${name}', which is not in resolvesBeforeCache`,
+      );
+    }
+    parameterValues[name] = coerceParameter(value, def.type, `preCacheCheck.${name}`);
+  }
+  const output: ExecutorOutput = { parameterValues };
+  await storageFor(resolved.outputFile).writeText(
+    resolved.outputFile,
+    `${JSON.stringify(output, null, 2)}\n`,
+  );
 }
 
 function readExecutorInputArg(argv: string[]): string {

@@ -7,6 +7,7 @@ import { computeCacheKey } from './cache-key.js';
 import { buildExecutorInput, type TaskLocation } from './executor-input-builder.js';
 import type { CommandResolver } from './local-images.js';
 import { resolveArgs } from './placeholders.js';
+import { resolveBeforeCache } from './pre-cache-check.js';
 import { readExecutorOutput } from './read-executor-output.js';
 import type { ResolvedInputs } from './resolve-task-inputs.js';
 import { backoffMs } from './retry-policy.js';
@@ -42,16 +43,32 @@ export interface ContainerTask {
  * process exited 0 and whose outputs were read back ever has artifacts registered.
  */
 export async function executeContainerTask(
-  t: ContainerTask,
+  task: ContainerTask,
   ctx: ContainerTaskContext,
 ): Promise<TaskOutcome> {
   const { store, reporter } = ctx;
+  let t: ContainerTask;
+  try {
+    t = { ...task, inputs: await resolveBeforeCache(task, ctx) };
+  } catch (err) {
+    // The pre-cache check is part of the task: its failure is the task's, recorded like any other.
+    const error = toCtpipeError(err).oneLine();
+    const id = await store.startExecution({
+      runId: ctx.runId,
+      taskName: task.path,
+      componentName: task.componentName,
+      inputParameters: task.inputs.parameters,
+      inputArtifacts: artifactRefs(task),
+      pid: process.pid,
+    });
+    await store.failExecution(id, { message: error });
+    reporter.emit({ type: 'task', task: task.path, state: 'FAILED', error });
+    return { state: 'FAILED', outputParameters: {}, outputArtifacts: {}, error };
+  }
   const local = ctx.resolver.resolve(t.container);
   const caching = ctx.cachingOverride ?? t.task.cachingOptions?.enableCache === true;
   const cacheKey = computeCacheKey(t.component, t.container, local.codeDigest, t.inputs);
-  const inputArtifacts = Object.entries(t.inputs.artifacts).flatMap(([key, refs]) =>
-    refs.flatMap((r, index) => (r.id !== undefined ? [{ key, index, artifactId: r.id }] : [])),
-  );
+  const inputArtifacts = artifactRefs(t);
 
   if (caching) {
     const hit = await store.findCachedExecution(cacheKey);
@@ -174,6 +191,12 @@ async function attemptOnce(
   const reason = result.stderrTail.at(-1) ?? '';
   const how = result.signal ? `killed by ${result.signal}` : `exit code ${result.exitCode}`;
   return { ok: false, error: reason ? `${how}: ${reason}` : how, exitCode: result.exitCode };
+}
+
+function artifactRefs(t: ContainerTask) {
+  return Object.entries(t.inputs.artifacts).flatMap(([key, refs]) =>
+    refs.flatMap((r, index) => (r.id !== undefined ? [{ key, index, artifactId: r.id }] : [])),
+  );
 }
 
 function lastSegment(path: string): string {
