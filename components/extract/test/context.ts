@@ -46,6 +46,7 @@ export async function extractInputs(
       bigquery_project: '',
       bigquery_location: '',
       span: -1,
+      input_fingerprint: '',
       split_key: '',
       split_ratios: { train: 2, eval: 1 },
       ...parameters,
