@@ -149,4 +149,58 @@ describe('the local runner on a pipeline compiled by the KFP SDK', () => {
     expect(result.tasks.get('condition-1')?.state).toBe('SUCCEEDED');
     await store.close();
   });
+
+  it('runs independent tasks at the same time, and no more at once than maxParallel', async () => {
+    const { store, pipelineRoot, dir } = await setup();
+    // Each task announces itself, then waits (≤ 2 s) for the other: they both succeed only if they overlap.
+    const meet = (me: string, other: string) => ({
+      container: {
+        image: 'alpine:3.20',
+        command: [
+          'sh',
+          '-c',
+          `touch ${dir}/${me}; i=0; while [ ! -f ${dir}/${other} ] && [ $i -lt 40 ]; do sleep 0.05; i=$((i+1)); done; [ -f ${dir}/${other} ]`,
+        ],
+      },
+    });
+    const pair = (name: string): PipelineSpec => ({
+      pipelineInfo: { name },
+      schemaVersion: '2.1.0',
+      sdkVersion: 'kfp-2.15.2',
+      deploymentSpec: {
+        executors: {
+          'exec-left': meet(`${name}-l`, `${name}-r`),
+          'exec-right': meet(`${name}-r`, `${name}-l`),
+        },
+      },
+      components: {
+        'comp-left': { executorLabel: 'exec-left' },
+        'comp-right': { executorLabel: 'exec-right' },
+      },
+      root: {
+        dag: {
+          tasks: {
+            left: { taskInfo: { name: 'left' }, componentRef: { name: 'comp-left' } },
+            right: { taskInfo: { name: 'right' }, componentRef: { name: 'comp-right' } },
+          },
+        },
+      },
+    });
+    const options = { store, pipelineRoot, repoRoot: REPO_ROOT, hostCommands: true };
+    const together = await runPipeline({
+      ...options,
+      spec: pair('together'),
+      reporter: collectingReporter(),
+      maxParallel: 2,
+    });
+    expect(together.state).toBe('SUCCEEDED');
+    const alone = await runPipeline({
+      ...options,
+      spec: pair('alone'),
+      reporter: collectingReporter(),
+      maxParallel: 1,
+    });
+    expect([...alone.tasks.values()].map((o) => o.state).sort()).toEqual(['FAILED', 'SUCCEEDED']);
+    await store.close();
+  });
 });
