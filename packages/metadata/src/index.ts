@@ -12,6 +12,7 @@ export type {
   TaskCounts,
 } from './entities.js';
 export type {
+  ArtifactQuery,
   CompleteExecutionInput,
   ExecutionFailure,
   FinishRunInput,

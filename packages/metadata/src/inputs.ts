@@ -83,3 +83,16 @@ export interface RegisterArtifactInput {
   /** REFERENCE (default) for data ctpipe does not own, LIVE for data it manages. */
   state?: Extract<ArtifactState, 'LIVE' | 'REFERENCE'>;
 }
+
+/** A resolver's query (KFP ArtifactQuerySpec filter, parsed); every given field must match. */
+export interface ArtifactQuery {
+  typeTitle?: string;
+  state?: ArtifactState;
+  uri?: string;
+  /** The output key of the execution that produced the artifact (KFP's artifact `name`). */
+  outputKey?: string;
+  /** A pipeline or run context name the artifact is attributed to. */
+  contextName?: string;
+  /** At most this many, newest first (default 1, as KFP's). */
+  limit?: number;
+}

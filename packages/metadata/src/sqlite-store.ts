@@ -7,6 +7,7 @@ import type {
   RunSummary,
 } from './entities.js';
 import type {
+  ArtifactQuery,
   CompleteExecutionInput,
   ExecutionFailure,
   FinishRunInput,
@@ -16,6 +17,7 @@ import type {
   StartExecutionInput,
   StartRunInput,
 } from './inputs.js';
+import { findArtifacts } from './internal/artifact-query.js';
 import * as artifacts from './internal/artifacts.js';
 import * as caching from './internal/caching.js';
 import type { Db } from './internal/db.js';
@@ -95,6 +97,10 @@ export class SqliteMetadataStore implements MetadataStore {
 
   async registerArtifact(input: RegisterArtifactInput): Promise<Artifact> {
     return this.db.write(() => artifacts.registerArtifact(this.db, input));
+  }
+
+  async findArtifacts(query: ArtifactQuery): Promise<Artifact[]> {
+    return this.db.read(() => findArtifacts(this.db, query));
   }
 
   async getArtifact(idOrUri: number | string): Promise<Artifact | null> {

@@ -7,6 +7,7 @@ import type {
   RunSummary,
 } from './entities.js';
 import type {
+  ArtifactQuery,
   CompleteExecutionInput,
   ExecutionFailure,
   FinishRunInput,
@@ -55,6 +56,8 @@ export interface MetadataStore {
 
   /** Registers an artifact from outside a run; returns the existing one for the same uri and type. */
   registerArtifact(input: RegisterArtifactInput): Promise<Artifact>;
+  /** Artifacts matching a resolver query, newest first. */
+  findArtifacts(query: ArtifactQuery): Promise<Artifact[]>;
   /** By id, or by uri (the newest artifact with that uri). A string of digits is an id. */
   getArtifact(idOrUri: number | string): Promise<Artifact | null>;
   setArtifactState(artifactId: number, state: ArtifactState): Promise<Artifact>;
