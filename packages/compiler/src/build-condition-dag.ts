@@ -21,7 +21,13 @@ export function buildConditionComponentSpec(channels: readonly Channel[]): Compo
   for (const channel of channels) {
     if (channel.kind === 'parameter')
       parameters[channelInputName(channel)] = { parameterType: channel.parameterType };
-    else artifacts[channelInputName(channel)] = { artifactType: artifactTypeSchema(channel.artifactType) };
+    else {
+      artifacts[channelInputName(channel)] = {
+        artifactType: artifactTypeSchema(channel.artifactType),
+        // A resolver may find nothing; the sub-DAG must still run, and its tasks take the value as optional.
+        ...(channel.producer.kind === 'resolver' ? { isOptional: true } : {}),
+      };
+    }
   }
   const spec: ComponentSpec = { dag: { tasks: {} } };
   if (channels.length > 0) {

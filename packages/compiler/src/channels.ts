@@ -1,4 +1,4 @@
-import { type ArtifactRef, type Condition, ParameterRef, type PipelineTask } from '@ctpipe/dsl';
+import { type ArtifactRef, type Condition, ParameterRef, type PipelineNode } from '@ctpipe/dsl';
 import type { ParameterType } from '@ctpipe/ir';
 
 /**
@@ -11,7 +11,7 @@ export type Channel =
       readonly key: string;
       /** `<task>-<output>` for a task output, the parameter name for a pipeline parameter. */
       readonly fullName: string;
-      readonly producer: PipelineTask | undefined;
+      readonly producer: PipelineNode | undefined;
       readonly output: string;
       readonly parameterType: ParameterType;
     }
@@ -19,7 +19,7 @@ export type Channel =
       readonly kind: 'artifact';
       readonly key: string;
       readonly fullName: string;
-      readonly producer: PipelineTask;
+      readonly producer: PipelineNode;
       readonly output: string;
       readonly artifactType: string;
     };
@@ -56,8 +56,9 @@ export function channelInputName(channel: Channel | string): string {
   return `pipelinechannel--${typeof channel === 'string' ? channel : channel.fullName}`;
 }
 
-/** Channels a task consumes through its inputs. */
-export function taskInputChannels(task: PipelineTask): Channel[] {
+/** Channels a task consumes through its inputs (a resolver has none). */
+export function taskInputChannels(task: PipelineNode): Channel[] {
+  if (task.kind === 'resolver') return [];
   const channels: Channel[] = [];
   for (const value of Object.values(task.inputs.parameters)) {
     if (value instanceof ParameterRef) channels.push(parameterChannel(value));

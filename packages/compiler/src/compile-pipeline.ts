@@ -3,6 +3,11 @@ import type { ComponentSpec, ExecutorSpec, JsonValue, PipelineSpec, PipelineTask
 import { buildComponentSpecForTask, buildRootInputDefinitions } from './build-component-spec.js';
 import { buildConditionComponentSpec, buildConditionTaskSpec } from './build-condition-dag.js';
 import { buildContainerExecutor } from './build-executor.js';
+import {
+  buildResolverComponentSpec,
+  buildResolverExecutor,
+  buildResolverTaskSpec,
+} from './build-resolver.js';
 import { buildTaskSpecForTask, type DagContext } from './build-task-spec.js';
 import { type Channel, conditionChannels } from './channels.js';
 import { dependencies } from './dependencies.js';
@@ -64,6 +69,14 @@ export function compilePipeline(pipeline: Pipeline, options: CompileOptions = {}
     }
     for (const task of group.tasks) {
       const label = uniqueName(`exec-${task.name}`, new Set(Object.keys(executors)));
+      if (task.kind === 'resolver') {
+        executors[label] = buildResolverExecutor(task);
+        place(task.name, buildResolverTaskSpec(task), {
+          ...buildResolverComponentSpec(task),
+          executorLabel: label,
+        });
+        continue;
+      }
       executors[label] = buildContainerExecutor(task);
       place(task.name, buildTaskSpecForTask(task, dag), {
         ...buildComponentSpecForTask(task.component.definition),

@@ -13,7 +13,7 @@ export function dependencies(tree: GroupTree): Map<string, Set<string>> {
     for (const channel of [...taskInputChannels(task), ...tree.conditionChannelsOf(task)]) {
       if (channel.producer) upstream.add(channel.producer.name);
     }
-    for (const after of task.settings.after) upstream.add(after.name);
+    if (task.kind === 'container') for (const after of task.settings.after) upstream.add(after.name);
     for (const name of upstream) {
       const [up, down] = tree.uncommonAncestors(name, task.name);
       const downstream = down[0]!;

@@ -17,7 +17,7 @@ const cases = readdirSync(GOLDEN)
 describe('golden pipelines', () => {
   it('has the required cases', () => {
     expect(cases).toEqual(
-      expect.arrayContaining(['two-step', 'nested-conditions', 'task-settings', 'after']),
+      expect.arrayContaining(['two-step', 'nested-conditions', 'task-settings', 'after', 'resolver']),
     );
   });
 

@@ -1,4 +1,4 @@
-import type { Pipeline, PipelineTask, TaskGroup } from '@ctpipe/dsl';
+import type { Pipeline, PipelineNode, TaskGroup } from '@ctpipe/dsl';
 import { type Channel, conditionChannels } from './channels.js';
 
 // The root's entry in ancestor paths; never a task or group name, so it cannot collide with one.
@@ -33,7 +33,7 @@ export class GroupTree {
   }
 
   /** Channels compared by every condition group enclosing the task, outermost first. */
-  conditionChannelsOf(task: PipelineTask): Channel[] {
+  conditionChannelsOf(task: PipelineNode): Channel[] {
     const chain: TaskGroup[] = [];
     for (let group: TaskGroup | undefined = task.group; group; group = group.parent) chain.unshift(group);
     return chain.flatMap((group) => (group.condition ? conditionChannels(group.condition) : []));

@@ -64,3 +64,16 @@ it('writes sorted keys, int32 fields as ints, every other number as a Python flo
     ].join('\n'),
   );
 });
+
+it('writes a resolver query limit (int32, under a map key) as an int', () => {
+  const spec = {
+    deploymentSpec: {
+      executors: {
+        'exec-r': { resolver: { outputArtifactQueries: { limit: { filter: 'state=LIVE', limit: 2 } } } },
+      },
+    },
+  } as unknown as PipelineSpec;
+  const text = serializePipelineSpec(spec);
+  expect(text).toContain('"limit": {\n');
+  expect(text).toContain('"limit": 2\n');
+});

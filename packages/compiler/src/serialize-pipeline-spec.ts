@@ -2,13 +2,15 @@ import type { JsonValue, PipelineSpec } from '@ctpipe/ir';
 import { compareCodePoints, pythonFloatRepr, pythonIntRepr, pythonJsonString } from './python-json.js';
 
 /**
- * The int32 fields of the PipelineSpec (by parent message key). Every other number in pipeline.json is a
- * double or sits in a google.protobuf.Value, which Python's MessageToDict turns into a float: `1.0`, not `1`.
+ * The int32 fields of the PipelineSpec, as the last keys of their path (`*`: any map key). Every other number in
+ * pipeline.json is a double or sits in a google.protobuf.Value, which Python's MessageToDict turns into a
+ * float: `1.0`, not `1`.
  */
-const INT_FIELDS: Record<string, ReadonlySet<string>> = {
-  retryPolicy: new Set(['maxRetryCount']),
-  iteratorPolicy: new Set(['parallelismLimit']),
-};
+const INT_FIELDS: readonly (readonly string[])[] = [
+  ['retryPolicy', 'maxRetryCount'],
+  ['iteratorPolicy', 'parallelismLimit'],
+  ['outputArtifactQueries', '*', 'limit'],
+];
 /** Fields holding google.protobuf.Value / Struct: below them, keys are user data, never field names. */
 const VALUE_FIELDS: ReadonlySet<string> = new Set([
   'defaultValue',
@@ -21,27 +23,29 @@ const VALUE_FIELDS: ReadonlySet<string> = new Set([
 
 /** pipeline.json text as the KFP SDK writes it: sorted keys, indent 2, Python number and string forms, a final newline. */
 export function serializePipelineSpec(spec: PipelineSpec): string {
-  return `${write(spec as unknown as JsonValue, '', undefined, undefined)}\n`;
+  return `${write(spec as unknown as JsonValue, '', [])}\n`;
 }
 
-function write(
-  value: JsonValue,
-  indent: string,
-  parentKey: string | undefined,
-  key: string | undefined,
-  inValue = false,
-): string {
+function isIntField(path: readonly string[]): boolean {
+  return INT_FIELDS.some(
+    (field) =>
+      field.length <= path.length &&
+      field.every((key, i) => key === '*' || key === path[path.length - field.length + i]),
+  );
+}
+
+/** `path`: the keys from the root down to `value` (`[]` for a list item). */
+function write(value: JsonValue, indent: string, path: readonly string[], inValue = false): string {
   if (value === null) return 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'string') return pythonJsonString(value);
   if (typeof value === 'number') {
-    const isInt = !inValue && parentKey !== undefined && key !== undefined && INT_FIELDS[parentKey]?.has(key);
-    return isInt ? pythonIntRepr(value) : pythonFloatRepr(value);
+    return !inValue && isIntField(path) ? pythonIntRepr(value) : pythonFloatRepr(value);
   }
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    const items = value.map((item) => `${inner}${write(item, inner, undefined, undefined, inValue)}`);
+    const items = value.map((item) => `${inner}${write(item, inner, [...path, '[]'], inValue)}`);
     return `[\n${items.join(',\n')}\n${indent}]`;
   }
   const keys = Object.keys(value)
@@ -50,7 +54,7 @@ function write(
   if (keys.length === 0) return '{}';
   const items = keys.map(
     (k) =>
-      `${inner}${pythonJsonString(k)}: ${write(value[k]!, inner, key, k, inValue || VALUE_FIELDS.has(k))}`,
+      `${inner}${pythonJsonString(k)}: ${write(value[k]!, inner, [...path, k], inValue || VALUE_FIELDS.has(k))}`,
   );
   return `{\n${items.join(',\n')}\n${indent}}`;
 }

@@ -5,8 +5,11 @@ import { isVisibleFrom } from './group.js';
 import { bindInputs, type RawTaskArgs } from './internal/bind-inputs.js';
 import { checkComponent } from './internal/check-component.js';
 import { MutableGroup } from './internal/mutable-group.js';
+import { resolverQueries } from './internal/resolver-queries.js';
 import type { PipelineScope } from './internal/scope.js';
 import { K8S_NAME, k8sName, uniqueName } from './names.js';
+import type { PipelineNode } from './pipeline-node.js';
+import { type ResolverOptions, type ResolverOutputDef, ResolverTask } from './resolver.js';
 import { PipelineTask } from './task.js';
 import type { TaskArgsTuple } from './task-types.js';
 
@@ -21,7 +24,7 @@ export class PipelineBuilder {
   constructor(
     private readonly scope: PipelineScope,
     private readonly group: MutableGroup,
-    private readonly allTasks: PipelineTask[],
+    private readonly allTasks: PipelineNode[],
   ) {}
 
   /** Instantiates a component; inputs are wired by passing literals, pipeline parameters or task outputs. */
@@ -37,11 +40,20 @@ export class PipelineBuilder {
       { task: name, component, scope: this.scope, group: this.group },
       (taskArgs ?? {}) as RawTaskArgs,
     );
-    const task = new PipelineTask(name, component, this.group, inputs, this.scope);
-    this.scope.taskNames.add(name);
-    this.group.tasks.push(task);
-    this.allTasks.push(task);
-    return task;
+    return this.add(new PipelineTask(name, component, this.group, inputs, this.scope));
+  }
+
+  /**
+   * Adds a resolver: each output is the newest artifact of earlier runs matching its filter (TFX's Resolver
+   * with LatestArtifactStrategy), e.g. the previous span's statistics. A query may find nothing, so its outputs
+   * can feed only optional inputs.
+   */
+  resolver<const O extends Record<string, ResolverOutputDef>>(options: ResolverOptions<O>): ResolverTask<O> {
+    this.scope.assertOpen(`add resolver '${options.name}'`);
+    const name = this.explicitName(options.name);
+    const queries = resolverQueries(name, options.outputs);
+    const displayName = options.displayName === '' ? undefined : options.displayName;
+    return this.add(new ResolverTask<O>(name, this.group, queries, displayName, this.scope));
   }
 
   /**
@@ -95,20 +107,33 @@ export class PipelineBuilder {
     return result;
   }
 
-  private taskName(component: LoadedComponent, explicit: string | undefined): string {
-    if (explicit !== undefined) {
-      if (!K8S_NAME.test(explicit) || GROUP_NAME.test(explicit) || this.scope.taskNames.has(explicit)) {
-        throw new CtpipeError('BAD_CONFIG', `Task name '${explicit}' is not usable`, {
-          details: {
-            task: explicit,
-            expected:
-              'a unique name of [a-z0-9-] starting and ending with a letter or digit, not condition-N',
-            found: this.scope.taskNames.has(explicit) ? 'a name already taken' : explicit,
-          },
-        });
-      }
-      return explicit;
+  private add<N extends PipelineNode>(node: N): N {
+    this.scope.taskNames.add(node.name);
+    this.group.tasks.push(node);
+    this.allTasks.push(node);
+    return node;
+  }
+
+  private explicitName(explicit: string): string {
+    if (
+      typeof explicit !== 'string' ||
+      !K8S_NAME.test(explicit) ||
+      GROUP_NAME.test(explicit) ||
+      this.scope.taskNames.has(explicit)
+    ) {
+      throw new CtpipeError('BAD_CONFIG', `Task name '${explicit}' is not usable`, {
+        details: {
+          task: String(explicit),
+          expected: 'a unique name of [a-z0-9-] starting and ending with a letter or digit, not condition-N',
+          found: this.scope.taskNames.has(explicit) ? 'a name already taken' : String(explicit),
+        },
+      });
     }
+    return explicit;
+  }
+
+  private taskName(component: LoadedComponent, explicit: string | undefined): string {
+    if (explicit !== undefined) return this.explicitName(explicit);
     const name = uniqueName(k8sName(component.definition.name) || 'task', this.scope.taskNames);
     if (GROUP_NAME.test(name)) {
       throw new CtpipeError(

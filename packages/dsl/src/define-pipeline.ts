@@ -6,8 +6,8 @@ import { describeValue, literalProblem } from './internal/literal.js';
 import { MutableGroup } from './internal/mutable-group.js';
 import { PipelineScope } from './internal/scope.js';
 import { PIPELINE_NAME } from './names.js';
+import type { PipelineNode } from './pipeline-node.js';
 import { ParameterRef } from './refs.js';
-import type { PipelineTask } from './task.js';
 
 /** A pipeline parameter (the root component's input); a default makes it optional at submission. */
 export interface PipelineParameterDef<K extends ParameterKind = ParameterKind> {
@@ -39,8 +39,8 @@ export interface Pipeline {
   readonly pipelineRoot: string | undefined;
   readonly parameters: Readonly<Record<string, PipelineParameterDef>>;
   readonly root: TaskGroup;
-  /** Every task, in the order it was added, whatever its group. */
-  readonly tasks: readonly PipelineTask[];
+  /** Every task and resolver, in the order it was added, whatever its group. */
+  readonly tasks: readonly PipelineNode[];
 }
 
 const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -73,7 +73,7 @@ export function definePipeline<const P extends Record<string, PipelineParameterD
     refs[name] = new ParameterRef(def.type, { kind: 'pipelineParameter', name }, scope);
   }
   const root = new MutableGroup('root', options.name, undefined, undefined, undefined);
-  const tasks: PipelineTask[] = [];
+  const tasks: PipelineNode[] = [];
   const result: unknown = body(new PipelineBuilder(scope, root, tasks), refs as PipelineParams<P>);
   if (result instanceof Promise) {
     throw bad(options.name, 'a synchronous pipeline body', 'a Promise (tasks added later would be lost)');

@@ -1,5 +1,5 @@
 import type { Condition } from './condition.js';
-import type { PipelineTask } from './task.js';
+import type { PipelineNode } from './pipeline-node.js';
 
 /** The pipeline's root DAG or a condition's sub-DAG (`comp-condition-N` once compiled). */
 export interface TaskGroup {
@@ -11,8 +11,8 @@ export interface TaskGroup {
   readonly parent: TaskGroup | undefined;
   /** Child groups, in the order they were opened. */
   readonly groups: readonly TaskGroup[];
-  /** Tasks directly in this group, in the order they were added. */
-  readonly tasks: readonly PipelineTask[];
+  /** Tasks and resolvers directly in this group, in the order they were added. */
+  readonly tasks: readonly PipelineNode[];
 }
 
 /** True when a task of `producer` is visible from `consumer`: the same group or an enclosing one. */

@@ -1,6 +1,7 @@
 import type { ParameterKind } from '@ctpipe/contract';
 import { type ComparisonOperator, Condition, type ConditionOperand } from './condition.js';
 import type { PipelineScope } from './internal/scope.js';
+import type { PipelineNode } from './pipeline-node.js';
 import type { PipelineTask } from './task.js';
 
 /** Where a parameter value comes from: a pipeline parameter or an output parameter of a task. */
@@ -66,16 +67,20 @@ export class ParameterRef<K extends ParameterKind = ParameterKind> {
   }
 }
 
-/** A reference to an output artifact of a task. */
-export class ArtifactRef<T extends string = string> {
+/**
+ * A reference to an output artifact of a task. `MayBeAbsent` is true for a resolver's outputs: a query may find
+ * nothing, so such a ref can only feed optional inputs (checked by the types and again when the task is added).
+ */
+export class ArtifactRef<T extends string = string, MayBeAbsent extends boolean = boolean> {
   /** @internal */
   readonly scope: PipelineScope;
 
   constructor(
     readonly artifactType: T,
-    readonly task: PipelineTask,
+    readonly task: PipelineNode,
     readonly output: string,
     scope: PipelineScope,
+    readonly mayBeAbsent: MayBeAbsent,
   ) {
     this.scope = scope;
   }

@@ -20,18 +20,21 @@ type OptionalKeys<T> = Exclude<keyof T, RequiredKeys<T>>;
 type ParameterArg<I> = I extends { type: infer K extends ParameterKind }
   ? ValueOfKind<K> | ParameterRef<K>
   : never;
-/** `system.Artifact` matches any artifact type, both ways, as in KFP's type check. */
-type ArtifactArg<I> = I extends { type: infer T extends string }
+/**
+ * `system.Artifact` matches any artifact type, both ways, as in KFP's type check. A required input takes only
+ * refs that always hold an artifact; a resolver's output (which may find nothing) fits optional inputs only.
+ */
+type ArtifactArg<I, MayBeAbsent extends boolean> = I extends { type: infer T extends string }
   ? T extends 'system.Artifact'
-    ? ArtifactRef
-    : ArtifactRef<T | 'system.Artifact'>
+    ? ArtifactRef<string, MayBeAbsent>
+    : ArtifactRef<T | 'system.Artifact', MayBeAbsent>
   : never;
 
 type ParameterArgs<P> = { [K in RequiredKeys<P>]: ParameterArg<P[K]> } & {
   [K in OptionalKeys<P>]?: ParameterArg<P[K]>;
 };
-type ArtifactArgs<A> = { [K in RequiredKeys<A>]: ArtifactArg<A[K]> } & {
-  [K in OptionalKeys<A>]?: ArtifactArg<A[K]>;
+type ArtifactArgs<A> = { [K in RequiredKeys<A>]: ArtifactArg<A[K], false> } & {
+  [K in OptionalKeys<A>]?: ArtifactArg<A[K], boolean>;
 };
 
 type ParametersField<P> =
@@ -54,7 +57,7 @@ type OutputParameters<P> = {
   readonly [K in keyof P]: P[K] extends { type: infer T extends ParameterKind } ? ParameterRef<T> : never;
 };
 type OutputArtifacts<A> = {
-  readonly [K in keyof A]: A[K] extends { type: infer T extends string } ? ArtifactRef<T> : never;
+  readonly [K in keyof A]: A[K] extends { type: infer T extends string } ? ArtifactRef<T, false> : never;
 };
 
 /** `task.outputs`: a ref per declared output, typed by the component's definition. */

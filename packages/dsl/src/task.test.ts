@@ -1,7 +1,7 @@
 import { defineComponent, type LoadedComponent } from '@ctpipe/contract';
 import { CtpipeError } from '@ctpipe/errors';
 import { describe, expect, it } from 'vitest';
-import { definePipeline, type PipelineBuilder } from './index.js';
+import { definePipeline, type Pipeline, type PipelineBuilder, type PipelineTask } from './index.js';
 
 const make = {
   definition: defineComponent({
@@ -40,6 +40,13 @@ const use = {
   source: 'use.yaml',
 } satisfies LoadedComponent;
 
+/** The i-th node of the pipeline, which these tests know is a component's task. */
+function containerAt(p: Pipeline, i: number): PipelineTask {
+  const node = p.tasks[i];
+  if (node?.kind !== 'container') throw new Error(`node ${i} is not a container task`);
+  return node;
+}
+
 /** Runs `body` in a pipeline and returns the CtpipeError it throws (message and details included). */
 function errorIn(body: (b: PipelineBuilder) => void): CtpipeError {
   try {
@@ -67,7 +74,7 @@ describe('builder.task input checks', () => {
       });
       b.task(use, { parameters: { label: 'x' }, artifacts: { data: m.outputs.artifacts.any } });
     });
-    const consumer = p.tasks[1]!;
+    const consumer = containerAt(p, 1);
     expect(consumer.inputs.parameters.tags).toEqual(['a']);
     expect(consumer.inputs.artifacts.data?.describe()).toBe('make.outputs.artifacts.data');
   });
@@ -146,7 +153,7 @@ describe('task settings', () => {
       const a = b.task(make, { parameters: { n: 1 } });
       b.task(make, { parameters: { n: 2 } }).after(a, a);
     });
-    expect(p.tasks[1]!.settings.after.map((t) => t.name)).toEqual(['make']);
+    expect(containerAt(p, 1).settings.after.map((t) => t.name)).toEqual(['make']);
     expect(
       errorIn((b) => {
         const a = b.task(make, { parameters: { n: 1 } });
@@ -159,7 +166,7 @@ describe('task settings', () => {
     const p = definePipeline({ name: 'p' }, (b) => {
       b.task(make, { parameters: { n: 1 } }).setRetry({ maxRetryCount: 2, backoffDuration: '2 minutes' });
     });
-    expect(p.tasks[0]!.settings.retry).toEqual({
+    expect(containerAt(p, 0).settings.retry).toEqual({
       maxRetryCount: 2,
       backoffSeconds: 120,
       backoffFactor: 2,
@@ -182,7 +189,7 @@ describe('task settings', () => {
         .setResources({ cpuLimit: '500m', memoryLimit: '1Gi' })
         .setResources({ cpuLimit: '2', accelerator: { type: 'nvidia.com/gpu' } });
     });
-    expect(p.tasks[0]!.settings.resources).toEqual({
+    expect(containerAt(p, 0).settings.resources).toEqual({
       cpuLimit: '2',
       memoryLimit: '1Gi',
       accelerator: { type: 'nvidia.com/gpu', count: 1 },
@@ -205,7 +212,7 @@ describe('task settings', () => {
         .setCaching(false, 'k')
         .setDisplayName('Make it');
     });
-    const { settings } = p.tasks[0]!;
+    const { settings } = containerAt(p, 0);
     expect([...settings.env]).toEqual([
       ['B', '3'],
       ['A', '2'],

@@ -3,7 +3,9 @@ import { CtpipeError } from '@ctpipe/errors';
 import { isVisibleFrom, type TaskGroup } from './group.js';
 import type { TaskInputs } from './internal/bind-inputs.js';
 import type { PipelineScope } from './internal/scope.js';
+import type { PipelineNode } from './pipeline-node.js';
 import { ArtifactRef, ParameterRef } from './refs.js';
+import { ResolverTask } from './resolver.js';
 import {
   badSetting,
   mergeResources,
@@ -18,7 +20,7 @@ import type { TaskOutputs } from './task-types.js';
 /** Everything set on a task besides its inputs, as the compiler reads it. */
 export interface TaskSettings {
   /** Tasks named by `.after()` (data producers are implied by the wiring and not listed here). */
-  readonly after: readonly PipelineTask[];
+  readonly after: readonly PipelineNode[];
   readonly enableCaching: boolean;
   readonly cacheKey: string | undefined;
   readonly retry: RetrySettings | undefined;
@@ -30,8 +32,9 @@ export interface TaskSettings {
 
 /** One instantiated component in a pipeline (KFP's PipelineTask). Setters chain and return the task. */
 export class PipelineTask<D extends ComponentDefinition = ComponentDefinition> {
+  readonly kind = 'container';
   readonly outputs: TaskOutputs<D>;
-  private readonly after_: PipelineTask[] = [];
+  private readonly after_: PipelineNode[] = [];
   private enableCaching = true;
   private cacheKey: string | undefined;
   private retry: RetrySettings | undefined;
@@ -56,7 +59,7 @@ export class PipelineTask<D extends ComponentDefinition = ComponentDefinition> {
     ]);
     const artifacts = Object.entries(component.definition.outputs.artifacts ?? {}).map(([output, def]) => [
       output,
-      new ArtifactRef(def.type, this, output, scope),
+      new ArtifactRef(def.type, this, output, scope, false),
     ]);
     // The mapped types of TaskOutputs<D> are exactly these entries; TS cannot follow Object.entries.
     this.outputs = {
@@ -78,10 +81,11 @@ export class PipelineTask<D extends ComponentDefinition = ComponentDefinition> {
   }
 
   /** Run after these tasks even though no data flows from them. */
-  after(...tasks: PipelineTask[]): this {
+  after(...tasks: PipelineNode[]): this {
     this.scope.assertOpen(`call ${this.name}.after()`);
     for (const task of tasks) {
-      if (!(task instanceof PipelineTask) || task.scope !== this.scope || task === this) {
+      const isNode = task instanceof PipelineTask || task instanceof ResolverTask;
+      if (!isNode || task.scope !== this.scope || task === this) {
         throw badSetting(this.name, 'after()', 'another task of the same pipeline', String(task?.name));
       }
       if (!isVisibleFrom(task.group, this.group)) {

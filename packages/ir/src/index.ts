@@ -1,4 +1,11 @@
 export {
+  ARTIFACT_FILTER_STATES,
+  type ArtifactFilter,
+  type ArtifactFilterClause,
+  type ArtifactFilterState,
+  parseArtifactFilter,
+} from './artifact-filter.js';
+export {
   ARTIFACT_SCHEMA_VERSION,
   artifactType,
   SYSTEM_ARTIFACT_TITLES,

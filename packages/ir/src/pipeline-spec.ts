@@ -152,7 +152,21 @@ export interface ImporterSpec {
   downloadToWorkspace?: boolean;
 }
 
-export type ExecutorSpec = { container: PipelineContainerSpec } | { importer: ImporterSpec };
+/** One output's query. `filter` is parsed by `parseArtifactFilter`; `limit` defaults to 1 (proto3 leaves it out). */
+export interface ArtifactQuerySpec {
+  filter: string;
+  limit?: number;
+}
+
+/** Resolves artifacts from the metadata store (TFX's Resolver); one query per output artifact of its component. */
+export interface ResolverSpec {
+  outputArtifactQueries: Record<string, ArtifactQuerySpec>;
+}
+
+export type ExecutorSpec =
+  | { container: PipelineContainerSpec }
+  | { importer: ImporterSpec }
+  | { resolver: ResolverSpec };
 
 export interface PipelineSpec {
   pipelineInfo: { name: string; displayName?: string; description?: string };

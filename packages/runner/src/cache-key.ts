@@ -35,6 +35,15 @@ export function computeCacheKey(
     .digest('hex');
 }
 
+/**
+ * An artifact whose producer recorded a content digest (metadata.digest) is identified by it: a rerun that
+ * produced the same bytes under a new URI still hits the cache downstream. Otherwise: its id and URI.
+ */
+function artifactIdentity(ref: ResolvedInputs['artifacts'][string][number]): JsonValue {
+  const digest = ref.metadata.digest;
+  return typeof digest === 'string' && digest !== '' ? { digest } : { id: ref.id ?? null, uri: ref.uri };
+}
+
 /** JSON with sorted keys, so equal inputs always hash equal. */
 export function canonicalJson(value: JsonValue | undefined): string {
   if (value === undefined) return 'null';

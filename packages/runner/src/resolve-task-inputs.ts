@@ -72,7 +72,8 @@ export function resolveTaskInputs(
             spec.taskOutputArtifact.outputArtifactKey
           ]
         : scope.artifacts[spec.componentInputArtifact];
-    if (refs) artifacts[name] = refs;
+    // A resolver that found nothing leaves an optional input unset, as KFP does.
+    if (refs && refs.length > 0) artifacts[name] = refs;
   }
   for (const [name, def] of Object.entries(component.inputDefinitions?.artifacts ?? {})) {
     if (!artifacts[name] && !def.isOptional) {

@@ -9,6 +9,7 @@ import {
 } from '@ctpipe/ir';
 import { type ContainerTaskContext, executeContainerTask } from './execute-container-task.js';
 import { executeImporterTask } from './execute-importer-task.js';
+import { executeResolverTask } from './execute-resolver-task.js';
 import { type DagScope, resolveTaskInputs, upstreamOf } from './resolve-task-inputs.js';
 import { type ArtifactRef, isSuccessful, type TaskOutcome } from './runtime-artifact.js';
 
@@ -77,6 +78,9 @@ export async function runDag(component: ComponentSpec, scope: DagScope, prefix: 
         artifactRoot: `${ctx.runRoot}/${path}`,
         localRoot: join(ctx.runRoot, '.executor', path),
       };
+      if ('resolver' in executor) {
+        return await executeResolverTask(path, child, executor.resolver, ctx.spec.pipelineInfo.name, ctx);
+      }
       if ('importer' in executor) return await executeImporterTask(path, executor.importer, inputs, ctx);
       return await executeContainerTask(
         {

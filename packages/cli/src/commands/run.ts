@@ -6,6 +6,7 @@ import { openMetadataStore } from '@ctpipe/metadata';
 import { createJsonLinesReporter, createTtyReporter, type RunResult, runPipeline } from '@ctpipe/runner';
 import { parse as parseYaml } from 'yaml';
 import { type CommandSpec, type FlagSpec, parseCommand } from '../options.js';
+import { artifactSummaries } from '../artifact-summaries.js';
 import { formatDuration, table } from '../table.js';
 import { COMMON_FLAGS, openWorkspace } from '../workspace.js';
 import { compileForEnvironment } from './compile.js';
@@ -104,18 +105,18 @@ function parseParams(pairs: string[]): Record<string, JsonValue> {
 }
 
 function summary(result: RunResult): string {
-  const rows = [...result.tasks.entries()].map(([task, o]) => [
-    task,
-    o.state === 'CACHED' ? 'CACHED (reused)' : o.state,
-    Object.entries(o.outputArtifacts)
-      .map(([k, refs]) => `${k}: ${refs.map((r) => r.uri).join(', ')}`)
-      .join('; ') ||
-      (o.error ?? ''),
-  ]);
+  // One line per artifact, so a task with several outputs stays readable.
+  const rows = [...result.tasks.entries()].flatMap(([task, o]) => {
+    const state = o.state === 'CACHED' ? 'CACHED (reused)' : o.state;
+    const artifacts = Object.entries(o.outputArtifacts).flatMap(([k, refs]) => refs.map((r) => `${k}: ${r.uri}`));
+    if (artifacts.length === 0) return [[task, state, o.error ?? '']];
+    return artifacts.map((a, i) => (i === 0 ? [task, state, a] : ['', '', a]));
+  });
   return [
     '',
     `run ${result.runId}: ${result.state} in ${formatDuration(result.durationMs)} (pipeline time)`,
     table(['task', 'state', 'artifacts'], rows),
+    ...artifactSummaries(result.tasks).map((s) => `\n${s}`),
     `artifacts under ${result.runRoot}`,
     '',
   ].join('\n');

@@ -122,3 +122,27 @@ export const notify = {
   implementation: { image: 'alpine:3.20', command: ['echo'], args: [{ inputValue: 'message' }] },
   source: 'test/golden/components.ts',
 } satisfies LoadedComponent;
+
+export const profile = {
+  definition: defineComponent({
+    name: 'profile',
+    description: 'Computes statistics, and drift against a baseline when there is one.',
+    inputs: {
+      artifacts: {
+        examples: { type: 'system.Dataset', description: 'Examples to profile.' },
+        baseline_statistics: {
+          type: 'system.Artifact',
+          description: 'Statistics to compare with.',
+          optional: true,
+        },
+      },
+    },
+    outputs: { artifacts: { statistics: { type: 'system.Artifact', description: 'Statistics.' } } },
+  }),
+  implementation: {
+    image: 'ctpipe/profile:dev',
+    command: ['node', '/app/dist/main.js'],
+    args: [{ executorInput: null }],
+  },
+  source: 'test/golden/components.ts',
+} satisfies LoadedComponent;

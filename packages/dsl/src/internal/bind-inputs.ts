@@ -99,6 +99,15 @@ function bindArtifact(ctx: BindContext, name: string, def: ArtifactDef, value: u
     def.type === 'system.Artifact';
   if (!compatible)
     throw badInput(ctx, name, `a ${def.type} artifact`, `${value.describe()} (${value.artifactType})`);
+  // A resolver may find nothing; the input it feeds must be one the component can do without.
+  if (value.mayBeAbsent && !def.optional) {
+    throw badInput(
+      ctx,
+      name,
+      'an artifact that is always there: the input is required',
+      `${value.describe()}, a resolver output that may find nothing`,
+    );
+  }
   return value;
 }
 

@@ -1,10 +1,10 @@
 import type { Condition } from '../condition.js';
 import type { TaskGroup } from '../group.js';
-import type { PipelineTask } from '../task.js';
+import type { PipelineNode } from '../pipeline-node.js';
 
 export class MutableGroup implements TaskGroup {
   readonly groups: MutableGroup[] = [];
-  readonly tasks: PipelineTask[] = [];
+  readonly tasks: PipelineNode[] = [];
 
   constructor(
     readonly kind: 'root' | 'condition',
