@@ -20,7 +20,8 @@ export function artifactSummaries(tasks: Map<string, TaskOutcome>): string[] {
       for (const ref of refs) {
         const rows = ref.metadata.anomalies;
         if (!Array.isArray(rows)) continue;
-        const count = typeof ref.metadata.anomaly_count === 'number' ? ref.metadata.anomaly_count : rows.length;
+        const count =
+          typeof ref.metadata.anomaly_count === 'number' ? ref.metadata.anomaly_count : rows.length;
         if (count === 0) {
           sections.push(`${task}: no anomalies (${key}: ${ref.uri})`);
           continue;
@@ -33,7 +34,9 @@ export function artifactSummaries(tasks: Map<string, TaskOutcome>): string[] {
           r.detail.length > 100 ? `${r.detail.slice(0, 97)}…` : r.detail,
         ]);
         const more = count > rows.length ? `\n… and ${count - rows.length} more in ${ref.uri}` : '';
-        sections.push(`${task}: ${count} anomalies\n${table(['split', 'feature', 'severity', 'reason', 'detail'], body)}${more}`);
+        sections.push(
+          `${task}: ${count} anomalies\n${table(['split', 'feature', 'severity', 'reason', 'detail'], body)}${more}`,
+        );
       }
     }
   }

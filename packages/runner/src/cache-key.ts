@@ -24,10 +24,7 @@ export function computeCacheKey(
     codeDigest,
     parameters: inputs.parameters,
     artifacts: Object.fromEntries(
-      Object.entries(inputs.artifacts).map(([k, refs]) => [
-        k,
-        refs.map((r) => ({ id: r.id ?? null, uri: r.uri })),
-      ]),
+      Object.entries(inputs.artifacts).map(([k, refs]) => [k, refs.map(artifactIdentity)]),
     ),
   };
   return createHash('sha256')

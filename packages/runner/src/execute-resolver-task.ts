@@ -57,7 +57,9 @@ function toQuery(filter: string, limit: number, pipelineName: string): ArtifactQ
         query.outputKey = clause.value;
         break;
       default:
-        throw new CtpipeError('UNSUPPORTED', 'resolver filter clause not supported', { details: { found: filter } });
+        throw new CtpipeError('UNSUPPORTED', 'resolver filter clause not supported', {
+          details: { found: filter },
+        });
     }
   }
   return query;

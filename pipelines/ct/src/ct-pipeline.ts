@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { loadComponent } from '@ctpipe/contract';
 import { definePipeline, type Pipeline } from '@ctpipe/dsl';
 import { extractSpec } from '@ctpipe/extract/spec';
+import { validateSpec } from '@ctpipe/validate/spec';
 
 const require = createRequire(import.meta.url);
 
@@ -16,6 +17,7 @@ function componentYaml(pkg: string): string {
  */
 export function ctPipeline(): Pipeline {
   const extract = loadComponent(extractSpec, componentYaml('@ctpipe/extract'));
+  const validate = loadComponent(validateSpec, componentYaml('@ctpipe/validate'));
   return definePipeline(
     {
       name: 'ctpipe-ct',
@@ -53,23 +55,55 @@ export function ctPipeline(): Pipeline {
           default: { train: 2, eval: 1 },
           description: 'hash buckets per split',
         },
+        schema_path: { type: 'STRING', default: '', description: "curated schema.pbtxt/.json; '' = infer" },
+        drift_threshold: {
+          type: 'NUMBER_DOUBLE',
+          default: 0.1,
+          description: 'drift/skew threshold put on every feature of an inferred schema (0 = off)',
+        },
       },
     },
     (b, p) => {
-      b.task(extract, {
+      const examples = b
+        .task(extract, {
+          parameters: {
+            input_pattern: p.input_pattern,
+            source_format: p.source_format,
+            bigquery_query: p.bigquery_query,
+            bigquery_project: p.bigquery_project,
+            bigquery_location: p.bigquery_location,
+            span: p.span,
+            split_key: p.split_key,
+            split_ratios: p.split_ratios,
+          },
+        })
+        .setCaching(true)
+        .setRetry({ maxRetryCount: 1, backoffDuration: '5s', backoffFactor: 2, backoffMaxDuration: '60s' })
+        .setResources({ cpuLimit: '2', memoryLimit: '4G' });
+
+      // TFX's LatestArtifactStrategy: the statistics of the previous run of this pipeline, for drift.
+      // Vertex ML Metadata's filter names (schema_title, display_name) also work locally.
+      const previous = b.resolver({
+        name: 'latest-statistics',
+        outputs: {
+          statistics: {
+            type: 'system.Artifact',
+            filter: 'schema_title="system.Artifact" AND display_name="statistics" AND state=LIVE',
+          },
+        },
+      });
+
+      b.task(validate, {
         parameters: {
-          input_pattern: p.input_pattern,
-          source_format: p.source_format,
-          bigquery_query: p.bigquery_query,
-          bigquery_project: p.bigquery_project,
-          bigquery_location: p.bigquery_location,
-          span: p.span,
-          split_key: p.split_key,
-          split_ratios: p.split_ratios,
+          schema_path: p.schema_path,
+          default_drift_threshold: p.drift_threshold,
+        },
+        artifacts: {
+          examples: examples.outputs.artifacts.examples,
+          baseline_statistics: previous.outputs.artifacts.statistics,
         },
       })
         .setCaching(true)
-        .setRetry({ maxRetryCount: 1, backoffDuration: '5s', backoffFactor: 2, backoffMaxDuration: '60s' })
         .setResources({ cpuLimit: '2', memoryLimit: '4G' });
     },
   );

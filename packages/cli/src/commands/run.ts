@@ -5,8 +5,8 @@ import type { JsonValue, PipelineSpec } from '@ctpipe/ir';
 import { openMetadataStore } from '@ctpipe/metadata';
 import { createJsonLinesReporter, createTtyReporter, type RunResult, runPipeline } from '@ctpipe/runner';
 import { parse as parseYaml } from 'yaml';
-import { type CommandSpec, type FlagSpec, parseCommand } from '../options.js';
 import { artifactSummaries } from '../artifact-summaries.js';
+import { type CommandSpec, type FlagSpec, parseCommand } from '../options.js';
 import { formatDuration, table } from '../table.js';
 import { COMMON_FLAGS, openWorkspace } from '../workspace.js';
 import { compileForEnvironment } from './compile.js';
@@ -108,7 +108,9 @@ function summary(result: RunResult): string {
   // One line per artifact, so a task with several outputs stays readable.
   const rows = [...result.tasks.entries()].flatMap(([task, o]) => {
     const state = o.state === 'CACHED' ? 'CACHED (reused)' : o.state;
-    const artifacts = Object.entries(o.outputArtifacts).flatMap(([k, refs]) => refs.map((r) => `${k}: ${r.uri}`));
+    const artifacts = Object.entries(o.outputArtifacts).flatMap(([k, refs]) =>
+      refs.map((r) => `${k}: ${r.uri}`),
+    );
     if (artifacts.length === 0) return [[task, state, o.error ?? '']];
     return artifacts.map((a, i) => (i === 0 ? [task, state, a] : ['', '', a]));
   });

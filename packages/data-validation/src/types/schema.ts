@@ -43,6 +43,8 @@ export interface FeatureComparator {
 
 export interface Feature {
   name: string;
+  /** Deprecated in favour of lifecycleStage, but TFDV still honours it: true = not validated. */
+  deprecated?: boolean;
   type: SchemaFeatureType;
   presence?: { minFraction?: number; minCount?: Int64String };
   shape?: { dim: { size: Int64String; name?: string }[] };
