@@ -62,8 +62,14 @@ export async function validate(
   }
 
   const train = statistics.get('train') ?? statistics.values().next().value!;
-  const inferred = p.schema_path === '';
-  let schema: Schema = inferred ? inferFromSplits(train, statistics) : await loadSchemaFile(p.schema_path);
+  const { schema_path: curated } = p;
+  const previousSchema = inputs.artifacts.baseline_schema;
+  const inferred = curated === '' && !previousSchema;
+  let schema: Schema = curated
+    ? await loadSchemaFile(curated)
+    : previousSchema
+      ? await loadSchemaFile(join(previousSchema.path, 'schema.json'))
+      : inferFromSplits(train, statistics);
   if (inferred && p.default_drift_threshold > 0) {
     schema = withDefaultComparators(schema, {
       categoricalLInfinity: p.default_drift_threshold,
@@ -116,8 +122,9 @@ export async function validate(
       },
       schema: {
         inferred,
-        source: inferred ? 'inferred from train' : p.schema_path,
+        source: curated || previousSchema?.uri || 'inferred from the splits',
         features: schema.feature.length,
+        digest: createHash('sha256').update(JSON.stringify(schema)).digest('hex'),
       },
       anomalies: {
         blessed: valid ? 1 : 0,

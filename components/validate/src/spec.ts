@@ -39,6 +39,13 @@ export const validateSpec = defineComponent({
         description: 'Statistics of the previous span (from a resolver), for drift.',
         optional: true,
       },
+      baseline_schema: {
+        type: 'system.Artifact',
+        description:
+          'The schema of the previous run (from a resolver): used when no curated schema is given, so the schema ' +
+          'is inferred only the first time and later spans are checked against it.',
+        optional: true,
+      },
       serving_statistics: {
         type: 'system.Artifact',
         description: 'Statistics of serving data (request log), for training/serving skew.',

@@ -59,6 +59,7 @@ export async function validateInputs(
     artifacts: {
       examples,
       baseline_statistics: options.baseline,
+      baseline_schema: undefined,
       serving_statistics: undefined,
     },
     outputs: {

@@ -81,14 +81,18 @@ export function ctPipeline(): Pipeline {
         .setRetry({ maxRetryCount: 1, backoffDuration: '5s', backoffFactor: 2, backoffMaxDuration: '60s' })
         .setResources({ cpuLimit: '2', memoryLimit: '4G' });
 
-      // TFX's LatestArtifactStrategy: the statistics of the previous run of this pipeline, for drift.
-      // Vertex ML Metadata's filter names (schema_title, display_name) also work locally.
+      // TFX's LatestArtifactStrategy: the statistics (for drift) and the schema (inferred only the first time) of
+      // the previous run of this pipeline. Vertex ML Metadata's filter names also work locally.
       const previous = b.resolver({
-        name: 'latest-statistics',
+        name: 'previous-validation',
         outputs: {
           statistics: {
             type: 'system.Artifact',
             filter: 'schema_title="system.Artifact" AND display_name="statistics" AND state=LIVE',
+          },
+          schema: {
+            type: 'system.Artifact',
+            filter: 'schema_title="system.Artifact" AND display_name="schema" AND state=LIVE',
           },
         },
       });
@@ -101,6 +105,7 @@ export function ctPipeline(): Pipeline {
         artifacts: {
           examples: examples.outputs.artifacts.examples,
           baseline_statistics: previous.outputs.artifacts.statistics,
+          baseline_schema: previous.outputs.artifacts.schema,
         },
       })
         .setCaching(true)
