@@ -13,7 +13,9 @@ describe('ctpipe run: the CT pipeline on the penguins', () => {
     const first = await runCli(['run', ...base]).done;
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    const done = eventsOf(first.stdout).find((e) => e.type === 'task' && e.state === 'SUCCEEDED');
+    const done = eventsOf(first.stdout).find(
+      (e) => e.type === 'task' && e.task === 'extract' && e.state === 'SUCCEEDED',
+    );
     const examples = done?.type === 'task' ? done.artifacts?.examples : undefined;
     expect(examples).toBeDefined();
     expect(readdirSync(examples!).sort()).toEqual(['Split-eval', 'Split-train']);
@@ -22,17 +24,17 @@ describe('ctpipe run: the CT pipeline on the penguins', () => {
     const second = await runCli(['run', ...base]).done;
     expect(second.code).toBe(0);
     const events = eventsOf(second.stdout);
-    expect(events.filter((e) => e.type === 'task').map((e) => e.type === 'task' && e.state)).toEqual([
-      'CACHED',
-    ]);
+    const extractStates = events.flatMap((e) => (e.type === 'task' && e.task === 'extract' ? [e.state] : []));
+    expect(extractStates).toEqual(['CACHED']);
     const finished = events.find((e) => e.type === 'run-finished');
     expect(finished?.type === 'run-finished' && finished.state).toBe('SUCCEEDED');
     expect(second.stdout).toContain(`examples: ${examples}`);
 
     const runs = await runCli(['runs', ...base]).done;
     expect(runs.code).toBe(0);
-    expect(runs.stdout).toMatch(/SUCCEEDED .* 0 ran, 1 cached, 0 failed/);
-    expect(runs.stdout).toMatch(/SUCCEEDED .* 1 ran, 0 cached, 0 failed/);
+    // Run 1: extract and validate ran. Run 2: extract cached; validate ran once more (its drift baseline is new).
+    expect(runs.stdout).toMatch(/SUCCEEDED .* 1 ran, 1 cached, 0 failed/);
+    expect(runs.stdout).toMatch(/SUCCEEDED .* 2 ran, 0 cached, 0 failed/);
 
     const lineage = await runCli(['lineage', examples!, ...base]).done;
     expect(lineage.code).toBe(0);
@@ -48,7 +50,11 @@ describe('ctpipe run: the CT pipeline on the penguins', () => {
     const checked = validatePipelineSpec(spec);
     expect(checked.ok ? [] : checked.problems).toEqual([]);
     expect(spec.schemaVersion).toBe('2.1.0');
-    expect(Object.keys(spec.components)).toEqual(['comp-extract']);
+    expect(Object.keys(spec.components).sort()).toEqual([
+      'comp-extract',
+      'comp-previous-validation',
+      'comp-validate',
+    ]);
     expect(spec.deploymentSpec.executors['exec-extract'].container.args).toEqual([
       '--executor-input',
       '{{$}}',
@@ -79,7 +85,9 @@ describe('ctpipe run: new data under the same pattern', () => {
       `input_pattern=${data}/span-{SPAN}/*.csv`,
     ];
     const stateOf = (stdout: string) =>
-      eventsOf(stdout).flatMap((e) => (e.type === 'task' && e.state !== 'RUNNING' ? [e.state] : []));
+      eventsOf(stdout).flatMap((e) =>
+        e.type === 'task' && e.task === 'extract' && e.state !== 'RUNNING' ? [e.state] : [],
+      );
 
     expect(stateOf((await runCli(args).done).stdout)).toEqual(['SUCCEEDED']);
     expect(stateOf((await runCli(args).done).stdout)).toEqual(['CACHED']);

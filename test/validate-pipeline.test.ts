@@ -15,7 +15,15 @@ describe('ctpipe run: validate on a new span', () => {
       writeFileSync(join(data, `span-${span}`, 'penguins.json'), JSON.stringify(rows));
     };
     writeSpan(1, penguins);
-    const args = ['run', '--settings', file, '--env', 'test', '--param', `input_pattern=${data}/span-{SPAN}/*.json`];
+    const args = [
+      'run',
+      '--settings',
+      file,
+      '--env',
+      'test',
+      '--param',
+      `input_pattern=${data}/span-{SPAN}/*.json`,
+    ];
 
     const first = await runCli(args).done;
     expect(first.code).toBe(0);
@@ -29,13 +37,16 @@ describe('ctpipe run: validate on a new span', () => {
           ...rest,
           Island: i % 40 === 0 ? 'Atlantis' : row.Island,
           'Beak Length (mm)': i % 9 === 0 ? 'n/a' : row['Beak Length (mm)'],
-          'Flipper Length (mm)': typeof row['Flipper Length (mm)'] === 'number' ? row['Flipper Length (mm)'] + 40 : null,
+          'Flipper Length (mm)':
+            typeof row['Flipper Length (mm)'] === 'number' ? row['Flipper Length (mm)'] + 40 : null,
         };
       }),
     );
     const second = await runCli(args).done;
     expect(second.stderr).toBe('');
-    const validateDone = eventsOf(second.stdout).find((e) => e.type === 'task' && e.task === 'validate' && e.state === 'SUCCEEDED');
+    const validateDone = eventsOf(second.stdout).find(
+      (e) => e.type === 'task' && e.task === 'validate' && e.state === 'SUCCEEDED',
+    );
     expect(validateDone).toBeDefined();
     const table = second.stdout.slice(second.stdout.indexOf('validate: '));
     expect(table).toMatch(/validate: \d+ anomalies/);
