@@ -55,9 +55,14 @@ describe('validate on the penguins', () => {
     const result = await validate(inputs, quietContext);
     expect(result.parameters.valid).toBe(false);
 
-    const anomalies = await readJson<Anomalies>(path.join(inputs.outputs.anomalies.path, 'Split-train', 'SchemaDiff.json'));
+    const anomalies = await readJson<Anomalies>(
+      path.join(inputs.outputs.anomalies.path, 'Split-train', 'SchemaDiff.json'),
+    );
     const types = Object.fromEntries(
-      Object.entries(anomalies.anomalyInfo).map(([feature, info]) => [feature, info.reason.map((r) => r.type)]),
+      Object.entries(anomalies.anomalyInfo).map(([feature, info]) => [
+        feature,
+        info.reason.map((r) => r.type),
+      ]),
     );
     expect(types).toEqual({
       'Body Mass (g)': ['SCHEMA_MISSING_COLUMN'],
@@ -68,15 +73,18 @@ describe('validate on the penguins', () => {
     expect(anomalies.anomalyInfo.Island?.description).toContain('Atlantis');
     expect(Object.values(anomalies.anomalyInfo).every((a) => a.severity === 'ERROR')).toBe(true);
     const flipper = anomalies.driftSkewInfo?.find((d) => d.path.step[0] === 'Flipper Length (mm)');
-    expect(flipper?.driftMeasurements?.[0]).toMatchObject({ type: 'JENSEN_SHANNON_DIVERGENCE', threshold: 0.1 });
+    expect(flipper?.driftMeasurements?.[0]).toMatchObject({
+      type: 'JENSEN_SHANNON_DIVERGENCE',
+      threshold: 0.1,
+    });
     expect(flipper?.driftMeasurements?.[0]?.value).toBeGreaterThan(0.5);
     const rows = result.metadata.anomalies?.anomalies as { feature: string; reason: string }[];
-    expect(rows.filter((r) => (r as { split?: string }).split === 'train').map((r) => r.feature).sort()).toEqual([
-      'Beak Length (mm)',
-      'Body Mass (g)',
-      'Flipper Length (mm)',
-      'Island',
-    ]);
+    expect(
+      rows
+        .filter((r) => (r as { split?: string }).split === 'train')
+        .map((r) => r.feature)
+        .sort(),
+    ).toEqual(['Beak Length (mm)', 'Body Mass (g)', 'Flipper Length (mm)', 'Island']);
   });
 
   it('names the file when the curated schema is broken', async () => {

@@ -52,7 +52,7 @@ export async function validate(
   const digest = createHash('sha256');
   for (const [name, dataset] of statistics) {
     const text = `${JSON.stringify({ datasets: [dataset] }, null, 1)}\n`;
-    digest.update(text);
+    digest.update(JSON.stringify(dataset, roundForDigest));
     await writeSplitFile(out.statistics.path, name, STATS_FILE, text);
     ctx.log.info('statistics', {
       split: name,
@@ -145,6 +145,14 @@ function inferFromSplits(
   let schema = inferSchema(train);
   for (const dataset of splits.values()) if (dataset !== train) schema = updateSchema(schema, dataset);
   return schema;
+}
+
+/**
+ * Parallel floating-point sums differ in the last bits between runs; the content digest (the cache identity of
+ * the statistics) must not, so numbers enter it at 12 significant digits.
+ */
+function roundForDigest(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
 }
 
 async function splitNames(examplesDir: string, fromMetadata: unknown): Promise<string[]> {

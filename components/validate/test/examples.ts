@@ -16,7 +16,9 @@ export function penguinsJsonPath(): string {
  * An Examples artifact (extract's layout: Split-<name>/data_0.parquet) made from a SELECT over the penguins
  * (available as `penguins`, with a row number `rn`); every third row goes to eval.
  */
-export async function penguinExamples(select = 'SELECT * EXCLUDE (rn) FROM penguins'): Promise<InputArtifact> {
+export async function penguinExamples(
+  select = 'SELECT * EXCLUDE (rn) FROM penguins',
+): Promise<InputArtifact> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'validate-examples-'));
   const engine = await openEngine();
   try {

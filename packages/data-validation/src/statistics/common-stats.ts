@@ -1,5 +1,6 @@
 import type { CommonStatistics } from '../types/statistics.js';
-import { int64 } from './json-values.js';
+import { int64, jsonDouble } from './json-values.js';
+import { bucketsFromQuantiles } from './quantiles-histogram.js';
 
 /**
  * CommonStatistics of a column holding one value per row (a NULL is a missing value). TFDV leaves the valency
@@ -19,12 +20,15 @@ export function commonStatistics(
     totNumValues: int64(present),
   };
   if (present > 0) {
-    // TFDV's quantiles histogram over the per-row value counts, here all 1: every bucket is the point 1.
+    // TFDV's quantiles histogram over the per-row value counts: every count is 1, so every quantile is 1 with
+    // all rows at or below it, and the rows spread evenly over point buckets at 1.
+    const boundaries = new Array<number>(numValuesBuckets + 1).fill(1);
+    const cumulative = new Array<number>(numValuesBuckets + 1).fill(present);
     stats.numValuesHistogram = {
-      buckets: Array.from({ length: numValuesBuckets }, () => ({
-        lowValue: 1,
-        highValue: 1,
-        sampleCount: present / numValuesBuckets,
+      buckets: bucketsFromQuantiles(boundaries, cumulative).map((b) => ({
+        lowValue: b.low,
+        highValue: b.high,
+        sampleCount: jsonDouble(b.count),
       })),
       type: 'QUANTILES',
     };

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { type Engine, listFiles, sqlStringList } from '@ctpipe/data';
 import { CtpipeError } from '@ctpipe/errors';
 import type {
@@ -64,7 +63,8 @@ export async function statisticsForExamples(
 ): Promise<DatasetFeatureStatisticsList> {
   const datasets: StatisticsDataset[] = [];
   for (const name of splitNames) {
-    const files = await listFiles(path.join(examplesDir, `Split-${name}`, '*.parquet'));
+    // Joined by hand: path.join would fold the `//` of a gs:// URI, which listFiles maps to its FUSE path.
+    const files = await listFiles(`${examplesDir.replace(/\/+$/, '')}/Split-${name}/*.parquet`);
     datasets.push({ name, source: `read_parquet(${sqlStringList(files)})` });
   }
   return computeStatistics(engine, datasets, options);
@@ -86,7 +86,7 @@ async function datasetStatistics(
   };
   const features: FeatureNameStatistics[] = [];
   for (const [i, column] of columns.entries()) {
-    const path = { step: [column.name] };
+    const featurePath = { step: [column.name] };
     if (column.stats === 'numeric') {
       const columnProfile = profile.columns[i] as NumericProfile;
       const order = await orderStatistics(
@@ -97,7 +97,7 @@ async function datasetStatistics(
         QUANTILES_FACTOR * options.numQuantilesHistogramBuckets,
       );
       const numStats = numericStatistics(profile.numExamples, columnProfile, order, numeric);
-      features.push({ path, type: column.type, numStats });
+      features.push({ path: featurePath, type: column.type, numStats });
     } else {
       const columnProfile = profile.columns[i] as StringProfile;
       const limit = Math.max(options.numTopValues, options.numRankHistogramBuckets);
@@ -106,7 +106,7 @@ async function datasetStatistics(
           ? await valueCounts(engine, dataset.source, column, limit)
           : { unique: 0, top: [] };
       const stringStats = stringStatistics(profile.numExamples, columnProfile, counts, options);
-      features.push({ path, type: column.type, stringStats });
+      features.push({ path: featurePath, type: column.type, stringStats });
     }
   }
   return { name: dataset.name, numExamples: int64(profile.numExamples), features };

@@ -20,7 +20,7 @@ export interface NumericColumn {
   native: string;
   /** The DOUBLE value of a native value expression. */
   toDouble: (native: string) => string;
-  /** An expression whose avg() DuckDB computes from an exact sum (integers, decimals); absent for floats. */
+  /** An expression whose avg() DuckDB computes from an exact sum (integers, decimals); absent for doubles. */
   meanInput?: string;
   /** SQL predicate: the value is 0 (false, the epoch) — on the native value, which is cheaper than a cast. */
   isZero: string;

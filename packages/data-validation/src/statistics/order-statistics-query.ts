@@ -15,8 +15,9 @@ export interface OrderStatistics {
   cumulativeCounts: number[];
 }
 
-// Above this many distinct values, sorting the rows beats grouping them first (measured on 3M rows:
-// grouping 100k distinct values took 0.1 s, 1M distinct 0.9 s; a window sort of 3M rows ~0.27 s).
+// Above this many distinct values (or a tenth of the rows), sorting the rows beats grouping them first.
+// Measured on 3M rows, 2 cores: grouping 1k distinct values 0.02 s, 100k 0.05 s, 1M 0.9 s; the window sort
+// of all 3M rows 0.13–0.27 s whatever the number of distinct values.
 const MAX_GROUPS = 200_000;
 
 /**
@@ -90,13 +91,8 @@ function expand(
     while (i < runs.length && runs[i]!.last < target) i++;
     const run = runs[i];
     if (run === undefined) {
-      throw new CtpipeError(
-        'INTERNAL',
-        `statistics: no value at sorted position ${target} of "${columnName}"`,
-        {
-          details: { column: columnName },
-        },
-      );
+      const message = `statistics: no value at sorted position ${target} of "${columnName}"`;
+      throw new CtpipeError('INTERNAL', message, { details: { column: columnName } });
     }
     values.push(run.value);
     cumulativeCounts.push(run.cum);

@@ -61,23 +61,26 @@ function aggregatesFor(column: FeatureColumn, alias: string): string[] {
 
 function numericAggregates(column: NumericColumn, alias: string): string[] {
   const value = column.toDouble(column.native);
-  const finite = column.special ? ` FILTER (WHERE isfinite(${value}))` : '';
+  // Finite values only, as a NULL for the others (aggregates skip NULLs). Not FILTER clauses: DuckDB slows
+  // down sharply with many of them in one SELECT (200 columns × 100k rows: 44 s with FILTER, under 1 s without).
+  const finite = column.special ? `CASE WHEN isfinite(${value}) THEN ${value} END` : value;
   // Extremes of the native values cost one conversion each instead of one per row.
   const extreme = (fn: string) =>
-    column.special ? `${fn}(${value})${finite}` : column.toDouble(`${fn}(${column.native})`);
+    column.special ? `${fn}(${finite})` : column.toDouble(`${fn}(${column.native})`);
   const list = [
     `count(${column.native}) AS ${alias}_present`,
     `${extreme('min')} AS ${alias}_min`,
     `${extreme('max')} AS ${alias}_max`,
-    `avg(${column.meanInput ?? value})${finite} AS ${alias}_mean`,
-    `var_pop(${value})${finite} AS ${alias}_var`,
-    `count(*) FILTER (WHERE ${column.isZero}) AS ${alias}_zeros`,
+    // Integers and decimals are summed exactly by avg(); doubles get favg's compensated (Kahan) sum.
+    `${column.meanInput ? `avg(${column.meanInput})` : `favg(${finite})`} AS ${alias}_mean`,
+    `var_pop(${finite}) AS ${alias}_var`,
+    `count_if(${column.isZero}) AS ${alias}_zeros`,
   ];
   if (column.special) {
     list.push(
-      `count(*) FILTER (WHERE isnan(${value})) AS ${alias}_nan`,
-      `count(*) FILTER (WHERE ${value} = 'Infinity'::DOUBLE) AS ${alias}_posinf`,
-      `count(*) FILTER (WHERE ${value} = '-Infinity'::DOUBLE) AS ${alias}_neginf`,
+      `count_if(isnan(${value})) AS ${alias}_nan`,
+      `count_if(${value} = 'Infinity'::DOUBLE) AS ${alias}_posinf`,
+      `count_if(${value} = '-Infinity'::DOUBLE) AS ${alias}_neginf`,
     );
   }
   if (column.distinct.kind === 'estimate') {
