@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Anomalies, Schema } from '@ctpipe/data-validation';
 import { describe, expect, it } from 'vitest';
-import { penguinExamples, quietContext, validateInputs } from '../test/examples.js';
+import { penguinExamples, penguinsJsonPath, quietContext, validateInputs } from '../test/examples.js';
 import { validate } from './core.js';
 
 const readJson = async <T>(file: string) => JSON.parse(await readFile(file, 'utf8')) as T;
@@ -92,5 +93,32 @@ describe('validate on the penguins', () => {
       parameters: { schema_path: path.join(import.meta.dirname, '..', 'test', 'missing-schema.pbtxt') },
     });
     await expect(validate(inputs, quietContext)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('skew: a serving request log whose distribution moved is flagged against training', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'serving-log-'));
+    const penguins = JSON.parse(await readFile(penguinsJsonPath(), 'utf8')) as Record<string, unknown>[];
+    // Serving sees only big birds from one island: skewed island and body-mass distributions.
+    const served = penguins
+      .filter(
+        (p) => p.Island === 'Biscoe' && typeof p['Body Mass (g)'] === 'number' && p['Body Mass (g)'] > 4800,
+      )
+      .map(({ Species: _label, ...instance }) => instance);
+    await writeFile(path.join(dir, 'requests.ndjson'), served.map((r) => JSON.stringify(r)).join('\n'));
+    const inputs = await validateInputs(await penguinExamples(), {
+      parameters: { serving_data: path.join(dir, 'requests.ndjson') },
+    });
+    const result = await validate(inputs, quietContext);
+    expect(result.parameters.valid).toBe(false);
+    const anomalies = await readJson<Anomalies>(
+      path.join(inputs.outputs.anomalies.path, 'Split-train', 'SchemaDiff.json'),
+    );
+    expect(anomalies.anomalyInfo.Island?.reason.map((r) => r.type)).toEqual(['COMPARATOR_L_INFTY_HIGH']);
+    expect(anomalies.anomalyInfo['Body Mass (g)']?.reason.map((r) => r.type)).toEqual([
+      'COMPARATOR_JENSEN_SHANNON_DIVERGENCE_HIGH',
+    ]);
+    const island = anomalies.driftSkewInfo?.find((d) => d.path.step[0] === 'Island');
+    expect(island?.skewMeasurements?.[0]).toMatchObject({ type: 'L_INFTY', threshold: 0.1 });
+    expect(island?.skewMeasurements?.[0]?.value).toBeGreaterThan(0.4);
   });
 });

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CoreContext, CoreInputs, CoreResult } from '@ctpipe/contract';
-import { openEngine } from '@ctpipe/data';
+import { fileSource, openEngine } from '@ctpipe/data';
 import {
   type Anomalies,
   anomalyTable,
+  computeStatistics,
   type DatasetFeatureStatistics,
   inferSchema,
   loadSchemaFile,
@@ -42,9 +43,16 @@ export async function validate(
   await mkdir(tempDir, { recursive: true });
   const engine = await openEngine({ tempDir });
   let statistics: Map<string, DatasetFeatureStatistics>;
+  let servingFromLog: DatasetFeatureStatistics | undefined;
   try {
     const list = await statisticsForExamples(engine, examples.path, splits);
     statistics = new Map(list.datasets.map((d) => [d.name, d]));
+    if (p.serving_data !== '') {
+      const table = await fileSource(p.serving_data).open(engine, 'serving_data');
+      const [logged] = (await computeStatistics(engine, [{ name: 'serving', source: table.ref }])).datasets;
+      servingFromLog = logged;
+      ctx.log.info('serving statistics', { source: p.serving_data, examples: logged?.numExamples });
+    }
   } finally {
     await engine.close();
     await rm(tempDir, { recursive: true, force: true });
@@ -80,7 +88,11 @@ export async function validate(
   await writeFile(join(out.schema.path, 'schema.pbtxt'), schemaToTextProto(schema));
 
   const previous = baseline ? await readStatisticsArtifact(baseline.path) : undefined;
-  const servingStats = serving ? await readStatisticsArtifact(serving.path) : undefined;
+  const servingStats = servingFromLog
+    ? new Map([['serving', servingFromLog]])
+    : serving
+      ? await readStatisticsArtifact(serving.path)
+      : undefined;
   const perSplit = new Map<string, Anomalies>();
   for (const [name, dataset] of statistics) {
     // Drift and skew are about what the model learns from: the train split against its counterparts.
@@ -105,7 +117,7 @@ export async function validate(
     join(out.report.path, 'index.html'),
     renderValidationReport({
       title: `Data validation — span ${String(examples.metadata.span ?? '?')}`,
-      statistics: { datasets: [...statistics.values()] },
+      statistics: { datasets: [...statistics.values(), ...(servingFromLog ? [servingFromLog] : [])] },
       schema,
       anomalies: perSplit.get(train.name) ?? [...perSplit.values()][0]!,
     }),

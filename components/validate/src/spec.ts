@@ -24,6 +24,13 @@ export const validateSpec = defineComponent({
           "defaultEnvironment); '' = none, every feature is checked.",
         default: '',
       },
+      serving_data: {
+        type: 'STRING',
+        description:
+          'Serving data to compare with training for skew: a request log or sample (NDJSON/JSON/CSV/Parquet file, ' +
+          "glob or folder of raw instances); '' = no skew check unless serving_statistics is given.",
+        default: '',
+      },
       default_drift_threshold: {
         type: 'NUMBER_DOUBLE',
         description:

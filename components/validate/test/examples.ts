@@ -57,7 +57,13 @@ export async function validateInputs(
     return { uri: dir, path: dir, type: artifactType(title) };
   };
   return {
-    parameters: { schema_path: '', environment: '', default_drift_threshold: 0.1, ...options.parameters },
+    parameters: {
+      schema_path: '',
+      environment: '',
+      serving_data: '',
+      default_drift_threshold: 0.1,
+      ...options.parameters,
+    },
     artifacts: {
       examples,
       baseline_statistics: options.baseline,

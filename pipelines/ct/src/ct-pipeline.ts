@@ -56,6 +56,11 @@ export function ctPipeline(): Pipeline {
           description: 'hash buckets per split',
         },
         schema_path: { type: 'STRING', default: '', description: "curated schema.pbtxt/.json; '' = infer" },
+        serving_data: {
+          type: 'STRING',
+          default: '',
+          description: "serving request log (raw instances) to check training/serving skew; '' = none",
+        },
         drift_threshold: {
           type: 'NUMBER_DOUBLE',
           default: 0.1,
@@ -100,6 +105,7 @@ export function ctPipeline(): Pipeline {
       b.task(validate, {
         parameters: {
           schema_path: p.schema_path,
+          serving_data: p.serving_data,
           default_drift_threshold: p.drift_threshold,
         },
         artifacts: {
