@@ -1,0 +1,19 @@
+import { readdir } from 'node:fs/promises';
+import { CtpipeError } from '@ctpipe/errors';
+
+/** The Examples' splits: extract's `split_names` metadata, else the Split-<name> folders present. */
+export async function splitNames(examplesDir: string, fromMetadata: unknown): Promise<string[]> {
+  if (typeof fromMetadata === 'string') {
+    const names = JSON.parse(fromMetadata) as unknown;
+    if (Array.isArray(names) && names.length > 0 && names.every((n) => typeof n === 'string')) return names;
+  }
+  const dirs = (await readdir(examplesDir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory() && e.name.startsWith('Split-'))
+    .map((e) => e.name.slice('Split-'.length));
+  if (dirs.length === 0) {
+    throw new CtpipeError('BAD_INPUT', 'the Examples artifact has no Split-<name> folders', {
+      details: { path: examplesDir },
+    });
+  }
+  return dirs.sort();
+}
