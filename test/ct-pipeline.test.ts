@@ -32,9 +32,10 @@ describe('ctpipe run: the CT pipeline on the penguins', () => {
 
     const runs = await runCli(['runs', ...base]).done;
     expect(runs.code).toBe(0);
-    // Run 1: extract and validate ran. Run 2: extract cached; validate ran once more (its drift baseline is new).
-    expect(runs.stdout).toMatch(/SUCCEEDED .* 1 ran, 1 cached, 0 failed/);
-    expect(runs.stdout).toMatch(/SUCCEEDED .* 2 ran, 0 cached, 0 failed/);
+    // Run 1: extract, validate, transform, train ran. Run 2: validate ran once more (its drift baseline is new)
+    // and produced the same schema (same content digest), so transform and train were reused.
+    expect(runs.stdout).toMatch(/SUCCEEDED .* 1 ran, 3 cached, 0 failed/);
+    expect(runs.stdout).toMatch(/SUCCEEDED .* 4 ran, 0 cached, 0 failed/);
 
     const lineage = await runCli(['lineage', examples!, ...base]).done;
     expect(lineage.code).toBe(0);
@@ -50,11 +51,20 @@ describe('ctpipe run: the CT pipeline on the penguins', () => {
     const checked = validatePipelineSpec(spec);
     expect(checked.ok ? [] : checked.problems).toEqual([]);
     expect(spec.schemaVersion).toBe('2.1.0');
-    expect(Object.keys(spec.components).sort()).toEqual([
-      'comp-extract',
-      'comp-previous-validation',
-      'comp-validate',
-    ]);
+    expect(Object.keys(spec.components)).toEqual(
+      expect.arrayContaining([
+        'comp-extract',
+        'comp-previous-validation',
+        'comp-validate',
+        'comp-transform',
+        'comp-train',
+      ]),
+    );
+    // The gate: transform and train live in the sub-DAG that runs only when validate says valid.
+    expect(spec.root.dag.tasks['condition-1'].triggerPolicy.condition).toBe(
+      "inputs.parameter_values['pipelinechannel--validate-valid'] == true",
+    );
+    expect(Object.keys(spec.components['comp-condition-1'].dag.tasks)).toContain('transform');
     expect(spec.deploymentSpec.executors['exec-extract'].container.args).toEqual([
       '--executor-input',
       '{{$}}',

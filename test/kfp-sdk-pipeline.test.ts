@@ -36,6 +36,7 @@ describe('the local runner on a pipeline compiled by the KFP SDK', () => {
       'make-lines': 'SUCCEEDED',
       shout: 'SUCCEEDED',
       'condition-1': 'SUCCEEDED',
+      'condition-1/announce': 'SUCCEEDED',
       'condition-2': 'NOT_TRIGGERED',
     });
     const lines = result.tasks.get('make-lines')!;

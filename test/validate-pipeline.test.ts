@@ -48,6 +48,13 @@ describe('ctpipe run: validate on a new span', () => {
       (e) => e.type === 'task' && e.task === 'validate' && e.state === 'SUCCEEDED',
     );
     expect(validateDone).toBeDefined();
+    // The gate: nothing after validate ran — transform and train sit in the condition that was not triggered.
+    const states = eventsOf(second.stdout).flatMap((e) =>
+      e.type === 'task' ? [`${e.task}:${e.state}`] : [],
+    );
+    expect(states).toContain('condition-1:NOT_TRIGGERED');
+    expect(states.filter((s) => s.startsWith('condition-1/'))).toEqual([]);
+    expect(second.stdout).toContain('validate: valid=false');
     const table = second.stdout.slice(second.stdout.indexOf('validate: '));
     expect(table).toMatch(/validate: \d+ anomalies/);
     for (const [feature, reason] of [

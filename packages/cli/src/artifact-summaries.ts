@@ -16,6 +16,12 @@ interface AnomalyRow {
 export function artifactSummaries(tasks: Map<string, TaskOutcome>): string[] {
   const sections: string[] = [];
   for (const [task, outcome] of tasks) {
+    const values = Object.entries(outcome.outputParameters);
+    if (values.length > 0 && outcome.state !== 'FAILED') {
+      sections.push(
+        `${task}: ${values.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ')}`,
+      );
+    }
     for (const [key, refs] of Object.entries(outcome.outputArtifacts)) {
       for (const ref of refs) {
         const rows = ref.metadata.anomalies;

@@ -17,6 +17,8 @@ export interface DagContext extends ContainerTaskContext {
   spec: PipelineSpec;
   /** `<pipelineRoot>/<pipeline>/<runId>`: output artifact URIs are planned under it. */
   runRoot: string;
+  /** Every task's outcome by its path (`condition-1/train`), sub-DAGs included, in completion order. */
+  allOutcomes: Map<string, TaskOutcome>;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function runDag(component: ComponentSpec, scope: DagScope, prefix: 
       if (!task) throw new CtpipeError('BAD_CONFIG', `task '${name}' is not in the DAG`);
       p = runTask(name, task).then((outcome) => {
         scope.outcomes.set(name, outcome);
+        ctx.allOutcomes.set(prefix ? `${prefix}/${name}` : name, outcome);
         return outcome;
       });
       started.set(name, p);

@@ -36,6 +36,7 @@ export interface RunResult {
   state: 'SUCCEEDED' | 'FAILED' | 'CANCELED';
   durationMs: number;
   runRoot: string;
+  /** Every task by path (`condition-1/transform`), sub-DAG tasks included. */
   tasks: Map<string, TaskOutcome>;
 }
 
@@ -82,9 +83,11 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
     tasks: Object.keys(spec.root.dag?.tasks ?? {}),
   });
   const scope = { parameters, artifacts: {}, outcomes: new Map<string, TaskOutcome>() };
+  const allOutcomes = new Map<string, TaskOutcome>();
   const { outcomes } = await runDag(spec.root, scope, '', {
     spec,
     runRoot,
+    allOutcomes,
     runId,
     store: options.store,
     resolver: createCommandResolver({
@@ -103,7 +106,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
   await options.store.finishRun(runId, { state, ...(failed?.error ? { error: failed.error } : {}) });
   const durationMs = Date.now() - started;
   options.reporter.emit({ type: 'run-finished', runId, state, durationMs });
-  return { runId, state, durationMs, runRoot, tasks: scope.outcomes };
+  return { runId, state, durationMs, runRoot, tasks: allOutcomes };
 }
 
 function resolveRootParameters(

@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { loadComponent } from '@ctpipe/contract';
 import { definePipeline, type Pipeline } from '@ctpipe/dsl';
 import { extractSpec } from '@ctpipe/extract/spec';
+import { trainSpec } from '@ctpipe/train/spec';
+import { transformSpec } from '@ctpipe/transform/spec';
 import { validateSpec } from '@ctpipe/validate/spec';
 
 const require = createRequire(import.meta.url);
@@ -18,6 +20,8 @@ function componentYaml(pkg: string): string {
 export function ctPipeline(): Pipeline {
   const extract = loadComponent(extractSpec, componentYaml('@ctpipe/extract'));
   const validate = loadComponent(validateSpec, componentYaml('@ctpipe/validate'));
+  const transform = loadComponent(transformSpec, componentYaml('@ctpipe/transform'));
+  const train = loadComponent(trainSpec, componentYaml('@ctpipe/train'));
   return definePipeline(
     {
       name: 'ctpipe-ct',
@@ -56,6 +60,31 @@ export function ctPipeline(): Pipeline {
           description: 'hash buckets per split',
         },
         schema_path: { type: 'STRING', default: '', description: "curated schema.pbtxt/.json; '' = infer" },
+        preprocessing_module: {
+          type: 'STRING',
+          default: 'pipelines/ct/dist/preprocessing.js',
+          description:
+            'built module exporting the preprocessing spec (TFX module_file), relative to the working dir',
+        },
+        model_module: {
+          type: 'STRING',
+          default: 'pipelines/ct/dist/model.js',
+          description: 'built module exporting the model (ModelModule), relative to the working dir',
+        },
+        tune: {
+          type: 'BOOLEAN',
+          default: true,
+          description: 'search hyperparameters; false = reuse the best hyperparameters of the previous run',
+        },
+        tuner: { type: 'STRING', default: 'random', description: 'random | hyperband | bayesian' },
+        max_trials: { type: 'NUMBER_INTEGER', default: 10, description: 'tuning trial budget' },
+        parallel_trials: { type: 'NUMBER_INTEGER', default: 0, description: 'trials at once; 0 = cores' },
+        epochs: {
+          type: 'NUMBER_INTEGER',
+          default: 0,
+          description: "epochs per trial; 0 = the model module's",
+        },
+        seed: { type: 'NUMBER_INTEGER', default: 42, description: 'seeds tuning and training' },
         serving_data: {
           type: 'STRING',
           default: '',
@@ -102,20 +131,75 @@ export function ctPipeline(): Pipeline {
         },
       });
 
-      b.task(validate, {
-        parameters: {
-          schema_path: p.schema_path,
-          serving_data: p.serving_data,
-          default_drift_threshold: p.drift_threshold,
-        },
-        artifacts: {
-          examples: examples.outputs.artifacts.examples,
-          baseline_statistics: previous.outputs.artifacts.statistics,
-          baseline_schema: previous.outputs.artifacts.schema,
-        },
-      })
+      const validation = b
+        .task(validate, {
+          parameters: {
+            schema_path: p.schema_path,
+            serving_data: p.serving_data,
+            default_drift_threshold: p.drift_threshold,
+          },
+          artifacts: {
+            examples: examples.outputs.artifacts.examples,
+            baseline_statistics: previous.outputs.artifacts.statistics,
+            baseline_schema: previous.outputs.artifacts.schema,
+          },
+        })
         .setCaching(true)
         .setResources({ cpuLimit: '2', memoryLimit: '4G' });
+
+      // Gate: an ERROR anomaly stops the run here, before any preprocessing or training.
+      b.condition(validation.outputs.parameters.valid.eq(true), (valid) => {
+        const transformed = valid
+          .task(transform, {
+            parameters: { module_file: p.preprocessing_module },
+            artifacts: {
+              examples: examples.outputs.artifacts.examples,
+              schema: validation.outputs.artifacts.schema,
+            },
+          })
+          .setCaching(true)
+          .setResources({ cpuLimit: '2', memoryLimit: '4G' });
+        const trainInputs = {
+          parameters: {
+            module_file: p.model_module,
+            tuner: p.tuner,
+            max_trials: p.max_trials,
+            parallel_trials: p.parallel_trials,
+            epochs: p.epochs,
+            seed: p.seed,
+          },
+          artifacts: {
+            transformed_examples: transformed.outputs.artifacts.transformed_examples,
+            transform_graph: transformed.outputs.artifacts.transform_graph,
+          },
+        };
+        // TFX's Tuner → Trainer hand-off: tune, or train with the best hyperparameters of the previous run.
+        valid.condition(p.tune.eq(true), (tuning) => {
+          tuning.task(train, trainInputs).setCaching(true).setResources({ cpuLimit: '2', memoryLimit: '8G' });
+        });
+        valid.condition(p.tune.eq(false), (reuse) => {
+          const best = reuse.resolver({
+            name: 'previous-hyperparameters',
+            outputs: {
+              hyperparameters: {
+                type: 'system.Artifact',
+                filter:
+                  'schema_title="system.Artifact" AND display_name="best_hyperparameters" AND state=LIVE',
+              },
+            },
+          });
+          reuse
+            .task(train, {
+              ...trainInputs,
+              artifacts: {
+                ...trainInputs.artifacts,
+                hyperparameters: best.outputs.artifacts.hyperparameters,
+              },
+            })
+            .setCaching(true)
+            .setResources({ cpuLimit: '2', memoryLimit: '8G' });
+        });
+      });
     },
   );
 }

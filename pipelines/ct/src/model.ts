@@ -14,7 +14,7 @@ export const model: ModelModule = {
   },
 
   buildModel(hp, shape, tf) {
-    const classify = shape.task.kind === 'classification';
+    const classes = shape.task.kind === 'classification' ? shape.task.classes : 0;
     const model = tf.sequential();
     for (let i = 0; i < Number(hp.num_layers); i++) {
       model.add(
@@ -27,12 +27,10 @@ export const model: ModelModule = {
       if (Number(hp.dropout) > 0) model.add(tf.layers.dropout({ rate: Number(hp.dropout) }));
     }
     // Class probabilities for species; the same stack also fits a regression label (one linear unit).
-    model.add(
-      tf.layers.dense({ units: classify ? shape.task.classes : 1, activation: classify ? 'softmax' : 'linear' }),
-    );
+    model.add(tf.layers.dense({ units: classes || 1, activation: classes ? 'softmax' : 'linear' }));
     model.compile({
       optimizer: tf.train.adam(Number(hp.learning_rate)),
-      loss: classify ? 'sparseCategoricalCrossentropy' : 'meanSquaredError',
+      loss: classes ? 'sparseCategoricalCrossentropy' : 'meanSquaredError',
     });
     return model;
   },
