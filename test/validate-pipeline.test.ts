@@ -62,7 +62,7 @@ describe('ctpipe run: validate on a new span', () => {
       ['Island', 'Unexpected string values'],
       ['Beak Length (mm)', 'Unexpected data type'],
       ['Flipper Length (mm)', 'High approximate Jensen-Shannon divergence'],
-    ]) {
+    ] as const) {
       expect(table).toMatch(new RegExp(`train\\s+${feature.replace(/[()]/g, '\\$&')}\\s+ERROR\\s+${reason}`));
     }
   });
