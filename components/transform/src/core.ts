@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CoreContext, CoreInputs, CoreResult } from '@ctpipe/contract';
-import { type Column, openEngine, quoteLiteral } from '@ctpipe/data';
+import { type Column, examplesSplitNames, openEngine, quoteLiteral } from '@ctpipe/data';
 import { CtpipeError } from '@ctpipe/errors';
 import {
   checkRawColumns,
@@ -15,7 +15,7 @@ import { ColumnarSession } from './columnar-session.js';
 import { loadPreprocessingModule } from './load-module.js';
 import { schemaColumns } from './schema-columns.js';
 import type { TransformSpec } from './spec.js';
-import { splitNames } from './split-names.js';
+
 import { transformSplit } from './transform-split.js';
 
 // DuckDB's spill files and scratch database live inside an output directory (the only place a core may
@@ -39,7 +39,7 @@ export async function transform(
   const { examples, schema } = inputs.artifacts;
   const out = inputs.outputs;
   const spec = await loadPreprocessingModule(p.module_file);
-  const names = await splitNames(examples.path, examples.metadata.split_names);
+  const names = await examplesSplitNames(examples.path, examples.metadata.split_names);
   if (!names.includes(p.analyze_split)) {
     throw new CtpipeError('BAD_CONFIG', `analyze_split '${p.analyze_split}' is not a split of the Examples`, {
       details: { expected: names.join(' | '), found: p.analyze_split },

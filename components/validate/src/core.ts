@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CoreContext, CoreInputs, CoreResult } from '@ctpipe/contract';
-import { fileSource, openEngine } from '@ctpipe/data';
+import { examplesSplitNames, fileSource, openEngine } from '@ctpipe/data';
 import {
   type Anomalies,
   anomalyTable,
@@ -37,7 +37,7 @@ export async function validate(
   const p = inputs.parameters;
   const { examples, baseline_statistics: baseline, serving_statistics: serving } = inputs.artifacts;
   const out = inputs.outputs;
-  const splits = await splitNames(examples.path, examples.metadata.split_names);
+  const splits = await examplesSplitNames(examples.path, examples.metadata.split_names);
 
   const tempDir = join(out.statistics.path, '.tmp');
   await mkdir(tempDir, { recursive: true });
@@ -165,22 +165,6 @@ function inferFromSplits(
  */
 function roundForDigest(_key: string, value: unknown): unknown {
   return typeof value === 'number' && Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
-}
-
-async function splitNames(examplesDir: string, fromMetadata: unknown): Promise<string[]> {
-  if (typeof fromMetadata === 'string') {
-    const names = JSON.parse(fromMetadata) as unknown;
-    if (Array.isArray(names) && names.every((n) => typeof n === 'string') && names.length > 0) return names;
-  }
-  const dirs = (await readdir(examplesDir, { withFileTypes: true }))
-    .filter((e) => e.isDirectory() && e.name.startsWith('Split-'))
-    .map((e) => e.name.slice('Split-'.length));
-  if (dirs.length === 0) {
-    throw new CtpipeError('BAD_INPUT', 'the Examples artifact has no Split-<name> folders', {
-      details: { path: examplesDir },
-    });
-  }
-  return dirs.sort();
 }
 
 async function writeSplitFile(root: string, split: string, file: string, text: string) {

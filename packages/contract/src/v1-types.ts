@@ -1,4 +1,4 @@
-import type { SystemArtifactTitle } from '@ctpipe/ir';
+import { SYSTEM_ARTIFACT_TITLES, type SystemArtifactTitle } from '@ctpipe/ir';
 import type { ParameterKind } from './definition.js';
 
 /**
@@ -52,13 +52,4 @@ export function toV1ArtifactType(title: SystemArtifactTitle): string {
   return title.slice('system.'.length);
 }
 
-const SYSTEM_TITLES = new Set([
-  'system.Artifact',
-  'system.Dataset',
-  'system.Model',
-  'system.Metrics',
-  'system.ClassificationMetrics',
-  'system.SlicedClassificationMetrics',
-  'system.HTML',
-  'system.Markdown',
-]);
+const SYSTEM_TITLES: ReadonlySet<string> = new Set(SYSTEM_ARTIFACT_TITLES);

@@ -1,8 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { CtpipeError } from '@ctpipe/errors';
 
-/** The Examples' splits: extract's `split_names` metadata, else the Split-<name> folders present. */
-export async function splitNames(examplesDir: string, fromMetadata: unknown): Promise<string[]> {
+/**
+ * The splits of an Examples artifact (TFX's `Split-<name>/` layout): extract's `split_names` metadata, else the
+ * Split-<name> folders present.
+ */
+export async function examplesSplitNames(examplesDir: string, fromMetadata: unknown): Promise<string[]> {
   if (typeof fromMetadata === 'string') {
     const names = JSON.parse(fromMetadata) as unknown;
     if (Array.isArray(names) && names.length > 0 && names.every((n) => typeof n === 'string')) return names;
