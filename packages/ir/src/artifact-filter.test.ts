@@ -54,9 +54,9 @@ describe('parseArtifactFilter', () => {
   });
 
   it('refuses an unknown field and says where', () => {
-    const err = errorOf('state=LIVE AND metadata.blessed.number_value=1');
+    const err = errorOf('state=LIVE AND create_time>1');
     expect(err.code).toBe('BAD_CONFIG');
-    expect(err.details).toMatchObject({ position: 16, found: 'metadata' });
+    expect(err.details).toMatchObject({ position: 16, found: 'create_time' });
     expect(err.message).toMatch(/expected in_context\("…"\), artifact_type=.* at column 16/);
   });
 
@@ -81,5 +81,21 @@ describe('parseArtifactFilter', () => {
       found: 'the end',
     });
     expect(errorOf('state=LIVE AND').details).toMatchObject({ position: 15 });
+  });
+
+  it('parses Vertex ML Metadata metadata clauses', () => {
+    expect(
+      parseArtifactFilter(
+        'display_name="blessing" AND metadata.blessed.number_value=1 AND metadata.model.string_value="m" AND metadata.ok.bool_value=true',
+      ).clauses,
+    ).toEqual([
+      { kind: 'name', value: 'blessing' },
+      { kind: 'metadata', key: 'blessed', value: 1 },
+      { kind: 'metadata', key: 'model', value: 'm' },
+      { kind: 'metadata', key: 'ok', value: true },
+    ]);
+    expect(() => parseArtifactFilter('metadata.blessed.number_value="1"')).toThrowError(
+      /number_value=<number>/,
+    );
   });
 });

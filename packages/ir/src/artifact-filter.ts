@@ -16,7 +16,9 @@ export type ArtifactFilterClause =
   | { kind: 'artifact_type'; value: string }
   | { kind: 'uri'; value: string }
   | { kind: 'state'; value: ArtifactFilterState }
-  | { kind: 'name'; value: string };
+  | { kind: 'name'; value: string }
+  /** Vertex ML Metadata's `metadata.<key>.number_value=1` / `.string_value="x"` / `.bool_value=true`. */
+  | { kind: 'metadata'; key: string; value: number | string | boolean };
 
 /** A resolver query's filter: every clause must hold (they are joined by AND). */
 export interface ArtifactFilter {
@@ -82,11 +84,12 @@ class FilterParser {
       this.expect(')');
       return { kind: 'in_context', context };
     }
+    if (field === 'metadata') return this.metadataClause();
     const kind = STRING_FIELDS[field];
     if (field !== 'state' && kind === undefined) {
       this.pos = start;
       throw this.error(
-        'in_context("…"), artifact_type=, schema_title=, uri=, state=, name= or display_name=',
+        'in_context("…"), artifact_type=, schema_title=, uri=, state=, name=, display_name= or metadata.<key>.<type>_value=',
         field || this.rest(),
       );
     }
@@ -94,6 +97,32 @@ class FilterParser {
     this.skipSpace();
     if (kind) return { kind, value: this.string() };
     return { kind: 'state', value: this.state() };
+  }
+
+  /** `metadata.blessed.number_value=1`: the key, then the value in the type the suffix names. */
+  private metadataClause(): ArtifactFilterClause {
+    this.expect('.');
+    const key = this.peek() === '"' ? this.string() : this.word();
+    if (key === '') throw this.error('a metadata key', this.rest());
+    this.expect('.');
+    const start = this.pos;
+    const type = this.word();
+    this.expect('=');
+    if (type === 'string_value') return { kind: 'metadata', key, value: this.string() };
+    const raw = /^(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false)/.exec(this.text.slice(this.pos))?.[0];
+    if (type === 'number_value' && raw !== undefined && raw !== 'true' && raw !== 'false') {
+      this.pos += raw.length;
+      return { kind: 'metadata', key, value: Number(raw) };
+    }
+    if (type === 'bool_value' && (raw === 'true' || raw === 'false')) {
+      this.pos += raw.length;
+      return { kind: 'metadata', key, value: raw === 'true' };
+    }
+    this.pos = start;
+    throw this.error(
+      'number_value=<number>, string_value="<text>" or bool_value=true|false',
+      type || this.rest(),
+    );
   }
 
   /** `state=LIVE`; a quoted name is taken too, since AIP-160 filters allow either for enums. */

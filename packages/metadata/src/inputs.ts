@@ -93,6 +93,8 @@ export interface ArtifactQuery {
   outputKey?: string;
   /** A pipeline or run context name the artifact is attributed to. */
   contextName?: string;
+  /** Custom properties (the artifact's metadata) that must hold these values. */
+  metadata?: Record<string, string | number | boolean>;
   /** At most this many, newest first (default 1, as KFP's). */
   limit?: number;
 }

@@ -56,6 +56,9 @@ function toQuery(filter: string, limit: number, pipelineName: string): ArtifactQ
         // KFP names an output artifact by its output key; ctpipe records that key on the OUTPUT event.
         query.outputKey = clause.value;
         break;
+      case 'metadata':
+        query.metadata = { ...query.metadata, [clause.key]: clause.value };
+        break;
       default:
         throw new CtpipeError('UNSUPPORTED', 'resolver filter clause not supported', {
           details: { found: filter },

@@ -31,4 +31,47 @@ describeContract('findArtifacts (resolver queries)', (ctx) => {
     const live = await ctx.store.findArtifacts({ outputKey: 'statistics', state: 'LIVE' });
     expect(live.map((a) => a.uri)).toEqual(['/art/r1/validate/statistics']);
   });
+
+  it('matches metadata values (numbers, strings, booleans)', async () => {
+    await ctx.store.startRun(runInput('r1'));
+    const id = await ctx.store.startExecution({
+      runId: 'r1',
+      taskName: 'evaluate',
+      componentName: 'evaluate',
+      inputParameters: {},
+      inputArtifacts: [],
+      pid: 1,
+    });
+    await ctx.store.completeExecution(id, {
+      outputParameters: {},
+      outputArtifacts: [
+        {
+          key: 'blessing',
+          uri: '/b/1',
+          typeTitle: 'system.Artifact',
+          metadata: { blessed: 1, model: 'm1', ok: true },
+        },
+        {
+          key: 'blessing',
+          index: 1,
+          uri: '/b/2',
+          typeTitle: 'system.Artifact',
+          metadata: { blessed: 0, model: 'm2', ok: false },
+        },
+      ],
+    });
+    const blessed = await ctx.store.findArtifacts({
+      outputKey: 'blessing',
+      metadata: { blessed: 1 },
+      limit: 5,
+    });
+    expect(blessed.map((a) => a.uri)).toEqual(['/b/1']);
+    expect((await ctx.store.findArtifacts({ metadata: { model: 'm2' } })).map((a) => a.uri)).toEqual([
+      '/b/2',
+    ]);
+    expect((await ctx.store.findArtifacts({ metadata: { ok: true, blessed: 1 } })).map((a) => a.uri)).toEqual(
+      ['/b/1'],
+    );
+    expect(await ctx.store.findArtifacts({ metadata: { blessed: 2 } })).toEqual([]);
+  });
 });
