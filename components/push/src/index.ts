@@ -1,0 +1,2 @@
+export { push } from './core.js';
+export { type PushSpec, pushSpec } from './spec.js';
