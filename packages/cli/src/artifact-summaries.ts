@@ -16,6 +16,7 @@ interface AnomalyRow {
 export function artifactSummaries(tasks: Map<string, TaskOutcome>): string[] {
   const sections: string[] = [];
   for (const [task, outcome] of tasks) {
+    if (outcome.resolved) continue;
     const values = Object.entries(outcome.outputParameters);
     if (values.length > 0 && outcome.state !== 'FAILED') {
       sections.push(
@@ -24,6 +25,7 @@ export function artifactSummaries(tasks: Map<string, TaskOutcome>): string[] {
     }
     for (const [key, refs] of Object.entries(outcome.outputArtifacts)) {
       for (const ref of refs) {
+        sections.push(...blessingSummary(task, ref.metadata));
         const rows = ref.metadata.anomalies;
         if (!Array.isArray(rows)) continue;
         const count =
@@ -47,4 +49,27 @@ export function artifactSummaries(tasks: Map<string, TaskOutcome>): string[] {
     }
   }
   return sections;
+}
+
+/** An evaluate blessing: the per-slice metrics table, and why the model was not blessed. */
+function blessingSummary(
+  task: string,
+  metadata: TaskOutcome['outputArtifacts'][string][number]['metadata'],
+): string[] {
+  const out: string[] = [];
+  const t = metadata.metrics_table;
+  if (t && typeof t === 'object' && !Array.isArray(t) && Array.isArray(t.header) && Array.isArray(t.rows)) {
+    out.push(
+      `${task}: metrics per slice\n${table(
+        t.header.map(String),
+        t.rows.map((r) => (Array.isArray(r) ? r.map(String) : [])),
+      )}`,
+    );
+  }
+  const reasons = metadata.reasons;
+  if (Array.isArray(reasons) && reasons.length > 0) {
+    const verdict = metadata.blessed === 1 ? 'blessed' : 'NOT blessed';
+    out.push(`${task}: ${verdict}\n${reasons.map((r) => `  - ${String(r)}`).join('\n')}`);
+  }
+  return out;
 }

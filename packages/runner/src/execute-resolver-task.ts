@@ -33,7 +33,7 @@ export async function executeResolverTask(
     Object.entries(outputArtifacts).map(([k, refs]) => [k, refs.map((r) => r.uri).join(',') || '(none)']),
   );
   ctx.reporter.emit({ type: 'task', task: path, state: 'SUCCEEDED', artifacts });
-  return { state: 'SUCCEEDED', outputParameters: {}, outputArtifacts };
+  return { state: 'SUCCEEDED', outputParameters: {}, outputArtifacts, resolved: true };
 }
 
 function toQuery(filter: string, limit: number, pipelineName: string): ArtifactQuery {

@@ -17,6 +17,8 @@ export interface TaskOutcome {
   outputParameters: Record<string, JsonValue>;
   outputArtifacts: Record<string, ArtifactRef[]>;
   error?: string;
+  /** Set for resolver nodes: their outputs are existing artifacts found in the store, not produced here. */
+  resolved?: true;
 }
 
 export function isSuccessful(state: TaskState): boolean {

@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module';
 import { loadComponent } from '@ctpipe/contract';
-import { definePipeline, type Pipeline } from '@ctpipe/dsl';
+import { type ArtifactRef, definePipeline, type Pipeline, type PipelineBuilder } from '@ctpipe/dsl';
+import { evaluateSpec } from '@ctpipe/evaluate/spec';
 import { extractSpec } from '@ctpipe/extract/spec';
+import { infraValidateSpec } from '@ctpipe/infra-validate/spec';
+import { pushSpec } from '@ctpipe/push/spec';
 import { trainSpec } from '@ctpipe/train/spec';
 import { transformSpec } from '@ctpipe/transform/spec';
 import { validateSpec } from '@ctpipe/validate/spec';
@@ -22,6 +25,9 @@ export function ctPipeline(): Pipeline {
   const validate = loadComponent(validateSpec, componentYaml('@ctpipe/validate'));
   const transform = loadComponent(transformSpec, componentYaml('@ctpipe/transform'));
   const train = loadComponent(trainSpec, componentYaml('@ctpipe/train'));
+  const evaluate = loadComponent(evaluateSpec, componentYaml('@ctpipe/evaluate'));
+  const infraValidate = loadComponent(infraValidateSpec, componentYaml('@ctpipe/infra-validate'));
+  const push = loadComponent(pushSpec, componentYaml('@ctpipe/push'));
   return definePipeline(
     {
       name: 'ctpipe-ct',
@@ -85,6 +91,12 @@ export function ctPipeline(): Pipeline {
           description: "epochs per trial; 0 = the model module's",
         },
         seed: { type: 'NUMBER_INTEGER', default: 42, description: 'seeds tuning and training' },
+        serving_base_path: {
+          type: 'STRING',
+          default: '.ctpipe/serving',
+          description: 'where blessed models are pushed (<base>/<model_name>/<version>/, TF Serving layout)',
+        },
+        model_name: { type: 'STRING', default: 'penguins', description: 'the served model name' },
         serving_data: {
           type: 'STRING',
           default: '',
@@ -147,6 +159,47 @@ export function ctPipeline(): Pipeline {
         .setCaching(true)
         .setResources({ cpuLimit: '2', memoryLimit: '4G' });
 
+      // TFX's LatestBlessedModelStrategy: the last positive blessing names the baseline model.
+      const blessed = b.resolver({
+        name: 'previous-blessing',
+        outputs: {
+          blessing: {
+            type: 'system.Artifact',
+            filter:
+              'schema_title="system.Artifact" AND display_name="blessing" AND metadata.blessed.number_value=1 AND state=LIVE',
+          },
+        },
+      });
+
+      // Evaluate ‖ infra-validate the trained model, then push it only when both bless it.
+      const evaluateAndPush = (scope: PipelineBuilder, model: ArtifactRef<'system.Model', false>) => {
+        const evaluation = scope
+          .task(evaluate, {
+            artifacts: {
+              examples: examples.outputs.artifacts.examples,
+              model,
+              baseline_blessing: blessed.outputs.artifacts.blessing,
+            },
+          })
+          .setCaching(true);
+        const infra = scope
+          .task(infraValidate, { artifacts: { model, examples: examples.outputs.artifacts.examples } })
+          .setCaching(true);
+        const bothBlessed = evaluation.outputs.parameters.blessed
+          .eq(true)
+          .and(infra.outputs.parameters.blessed.eq(true));
+        scope.condition(bothBlessed, (deploy) => {
+          deploy.task(push, {
+            parameters: { serving_base_path: p.serving_base_path, model_name: p.model_name },
+            artifacts: {
+              model,
+              blessing: evaluation.outputs.artifacts.blessing,
+              infra_blessing: infra.outputs.artifacts.infra_blessing,
+            },
+          });
+        });
+      };
+
       // Gate: an ERROR anomaly stops the run here, before any preprocessing or training.
       b.condition(validation.outputs.parameters.valid.eq(true), (valid) => {
         const transformed = valid
@@ -175,7 +228,11 @@ export function ctPipeline(): Pipeline {
         };
         // TFX's Tuner → Trainer hand-off: tune, or train with the best hyperparameters of the previous run.
         valid.condition(p.tune.eq(true), (tuning) => {
-          tuning.task(train, trainInputs).setCaching(true).setResources({ cpuLimit: '2', memoryLimit: '8G' });
+          const trained = tuning
+            .task(train, trainInputs)
+            .setCaching(true)
+            .setResources({ cpuLimit: '2', memoryLimit: '8G' });
+          evaluateAndPush(tuning, trained.outputs.artifacts.model);
         });
         valid.condition(p.tune.eq(false), (reuse) => {
           const best = reuse.resolver({
@@ -188,7 +245,7 @@ export function ctPipeline(): Pipeline {
               },
             },
           });
-          reuse
+          const trained = reuse
             .task(train, {
               ...trainInputs,
               artifacts: {
@@ -198,6 +255,7 @@ export function ctPipeline(): Pipeline {
             })
             .setCaching(true)
             .setResources({ cpuLimit: '2', memoryLimit: '8G' });
+          evaluateAndPush(reuse, trained.outputs.artifacts.model);
         });
       });
     },

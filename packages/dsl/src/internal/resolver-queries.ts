@@ -55,7 +55,7 @@ function checkFilter(task: string, output: string, type: string, filter: string)
     if (clause.kind === 'artifact_type' && clause.value !== type) {
       throw bad(task, output, `a filter on the declared type ${type}`, `artifact_type="${clause.value}"`);
     }
-    const value = clause.kind === 'in_context' ? clause.context : clause.value;
+    const value = clause.kind === 'in_context' ? clause.context : String(clause.value);
     if (value.includes('{{$')) {
       throw bad(task, output, 'a filter without placeholders (a resolver has no inputs)', value);
     }
