@@ -95,6 +95,6 @@ function evaluated(artifact: InputArtifact, model: ServingModel, metrics: Sliced
 /** The model a positive blessing names (metadata.current_model), as an input artifact of the baseline. */
 function blessedModelOf(blessing: InputArtifact | undefined): InputArtifact | undefined {
   const uri = blessing?.metadata.current_model;
-  if (!blessing || blessing.metadata.blessed !== 1 || typeof uri !== 'string' || uri === '') return undefined;
+  if (blessing?.metadata.blessed !== 1 || typeof uri !== 'string' || uri === '') return undefined;
   return { type: artifactType('system.Model'), uri, path: uriToLocalPath(uri), metadata: {} };
 }

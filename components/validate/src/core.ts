@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CoreContext, CoreInputs, CoreResult } from '@ctpipe/contract';
 import { examplesSplitNames, fileSource, openEngine } from '@ctpipe/data';
@@ -18,7 +18,6 @@ import {
   validateStatistics,
   withDefaultComparators,
 } from '@ctpipe/data-validation';
-import { CtpipeError } from '@ctpipe/errors';
 import { readStatisticsArtifact, STATS_FILE } from './read-statistics.js';
 import type { ValidateSpec } from './spec.js';
 
