@@ -32,7 +32,9 @@ describe('evaluate ‖ infra-validate, then push only when both bless', () => {
     expect(worse.code).toBe(0);
     expect(worse.stdout).toMatch(/evaluate: blessed=false/);
     expect(worse.stdout).toMatch(/evaluate: NOT blessed/);
-    expect(worse.stdout).toMatch(/accuracy on slice overall is [0-9.]+ vs baseline [0-9.]+: change .* absolute bound -1e-10 \(HIGHER_IS_BETTER\)/);
+    expect(worse.stdout).toMatch(
+      /accuracy on slice overall is [0-9.]+ vs baseline [0-9.]+: change .* absolute bound -1e-10 \(HIGHER_IS_BETTER\)/,
+    );
     const states = eventsOf(worse.stdout).flatMap((e) => (e.type === 'task' ? [`${e.task}:${e.state}`] : []));
     expect(states).toContain(`${PUSH_GATE}:NOT_TRIGGERED`);
     expect(states.some((s) => s.startsWith(`${PUSH_GATE}/push`))).toBe(false);
