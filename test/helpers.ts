@@ -13,7 +13,11 @@ export const PENGUINS = join(REPO_ROOT, 'node_modules/vega-datasets/data/penguin
 export function tempSettings(parameters: Record<string, unknown> = {}): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'ctpipe-e2e-'));
   const file = join(dir, 'settings.yaml');
-  const params = Object.entries({ input_pattern: PENGUINS, ...parameters })
+  const params = Object.entries({
+    input_pattern: PENGUINS,
+    serving_base_path: join(dir, 'serving'),
+    ...parameters,
+  })
     .map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`)
     .join('\n');
   writeFileSync(

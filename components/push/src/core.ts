@@ -1,81 +1,126 @@
-import { readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { CoreContext, CoreInputs, CoreResult, InputArtifact } from '@ctpipe/contract';
-import { CtpipeError } from '@ctpipe/errors';
-import { createStagingDir, LocalStorage, publishDir, schemeOf, storageFor } from '@ctpipe/storage';
+import { join } from 'node:path';
+import type { ComponentCore, CoreContext, CoreInputs, CoreResult } from '@ctpipe/contract';
+import { openRegistry, type PublishResult, type Rollout } from '@ctpipe/registry';
+import { notBlessedReasons } from './blessing.js';
+import { type DeployTarget, deployTargetOf } from './deploy-target.js';
+import { latestVersionDir, metricsOf } from './model-version.js';
 import type { PushSpec } from './spec.js';
+import {
+  createVertexClients,
+  deployToVertex,
+  type VertexClients,
+  type VertexDeployResult,
+} from './vertex-deploy.js';
+
+export interface PushDeps {
+  /** How Vertex AI clients are made (tests pass clients aimed at a local port). */
+  vertexClients(region: string): Promise<VertexClients>;
+}
 
 /**
- * TFX's Pusher. The pipeline's condition already keeps an unblessed model away; the blessing is checked here too
- * so the component is safe on its own (gate results are data: not blessed → pushed=false, not an error).
+ * TFX's Pusher over the model registry. The pipeline's condition already keeps an unblessed model away; the
+ * blessing is checked here too so the component is safe on its own (gate results are data: not blessed →
+ * pushed=false, not an error).
  */
-export async function push(inputs: CoreInputs<PushSpec>, ctx: CoreContext): Promise<CoreResult<PushSpec>> {
-  const { model, blessing, infra_blessing: infra } = inputs.artifacts;
-  const { serving_base_path: base, model_name: name } = inputs.parameters;
-  const reasons = notBlessedReasons(blessing, infra);
-  if (reasons.length > 0) {
-    ctx.log.info('not pushed', { reasons });
-    return {
-      parameters: { pushed: false, version: 0 },
-      metadata: { pushed_model: { pushed: 0, reasons, model_name: name } },
-    };
-  }
+export function createPush(deps: PushDeps): ComponentCore<PushSpec> {
+  return async (inputs, ctx) => {
+    const { model, blessing, infra_blessing: infra, evaluation } = inputs.artifacts;
+    const p = inputs.parameters;
+    const reasons = notBlessedReasons(blessing, infra);
+    if (reasons.length > 0) {
+      ctx.log.info('not pushed', { reasons });
+      return {
+        parameters: { pushed: false, version: 0 },
+        metadata: { pushed_model: { pushed: 0, reasons, model_name: p.model_name } },
+      };
+    }
 
-  const version = await latestVersion(model.path);
-  const destination =
-    schemeOf(base) === undefined ? resolve(base, name, String(version)) : `${base}/${name}/${version}`;
-  const storage = storageFor(destination);
-  if (await alreadyPushed(storage, destination)) {
-    ctx.log.info('version already in the serving base path', { destination });
-  } else if (storage instanceof LocalStorage) {
-    // A model server watching the base path must never see half a version: copy aside, then rename into place.
-    const staging = await createStagingDir(destination);
-    await storage.uploadDir(join(model.path, String(version)), staging);
-    await publishDir(staging, destination);
-  } else {
-    // Object stores have no directory rename; TF Serving on GCS reads a version once its files are listed.
-    await storage.uploadDir(join(model.path, String(version)), destination);
-  }
-  ctx.log.info('pushed', { destination, version });
-  return {
-    parameters: { pushed: true, version },
-    metadata: {
-      pushed_model: {
-        pushed: 1,
-        pushed_destination: destination,
-        version,
-        model_name: name,
-        source: model.uri,
-      },
-    },
+    const target = deployTargetOf(p);
+    const registry = openRegistry(p.serving_base_path, { now: () => ctx.now() });
+    const metrics = metricsOf(evaluation);
+    const published = await registry.publishVersion({
+      model: p.model_name,
+      sourceDir: join(model.path, await latestVersionDir(model.path)),
+      source: model.uri,
+      ...(p.run_id ? { runId: p.run_id } : {}),
+      ...(metrics ? { metrics } : {}),
+      blessing: blessing.uri,
+      rollout: rolloutFor(p.canary_percent),
+    });
+    ctx.log.info(published.created ? 'registered' : 'already registered', {
+      version: published.version,
+      labels: published.labels,
+      destination: published.uri,
+    });
+    const vertex = await deploy(target, published, model.uri, p, deps, ctx);
+    return result(published, p, vertex);
   };
 }
 
-function notBlessedReasons(blessing: InputArtifact, infra: InputArtifact | undefined): string[] {
-  const reasons: string[] = [];
-  if (blessing.metadata.blessed !== 1) reasons.push(`the model is not blessed by evaluate (${blessing.uri})`);
-  if (infra && infra.metadata.blessed !== 1)
-    reasons.push(`the model is not blessed by infra-validate (${infra.uri})`);
-  return reasons;
+export const push = createPush({ vertexClients: (region) => createVertexClients(region) });
+
+/** 0 % as canary means no canary at all: straight to stable. The registry makes a first version stable anyway. */
+function rolloutFor(canaryPercent: number): Rollout {
+  return canaryPercent === 0 ? { kind: 'stable' } : { kind: 'canary', canaryPercent };
 }
 
-/** A Model artifact holds TF Serving version folders; the pushed one is the highest. */
-async function latestVersion(modelDir: string): Promise<number> {
-  const entries = await readdir(modelDir, { withFileTypes: true }).catch((err: unknown) => {
-    throw new CtpipeError('NOT_FOUND', `model artifact not found: ${modelDir}`, {
-      details: { path: modelDir },
-      cause: err,
-    });
-  });
-  const versions = entries.filter((e) => e.isDirectory() && /^\d+$/.test(e.name)).map((e) => Number(e.name));
-  if (versions.length === 0) {
-    throw new CtpipeError('BAD_INPUT', 'the model artifact has no numeric version folder', {
-      details: { path: modelDir, expected: '<model>/<version>/model.json' },
-    });
+async function deploy(
+  target: DeployTarget,
+  published: PublishResult,
+  source: string,
+  p: CoreInputs<PushSpec>['parameters'],
+  deps: PushDeps,
+  ctx: CoreContext,
+): Promise<VertexDeployResult | undefined> {
+  if (target.kind === 'local') return undefined;
+  const clients = await deps.vertexClients(target.region);
+  try {
+    return await deployToVertex(
+      {
+        project: target.project,
+        region: target.region,
+        modelName: p.model_name,
+        version: published.version,
+        artifactUri: published.uri,
+        source,
+        servingImage: target.servingImage,
+        endpoint: target.endpoint,
+        trafficPercent: published.labels.includes('canary') ? published.registry.canaryTrafficPercent : 100,
+        machineType: target.machineType,
+      },
+      clients,
+      ctx.log,
+    );
+  } finally {
+    await Promise.all([clients.models.close(), clients.endpoints.close()]);
   }
-  return Math.max(...versions);
 }
 
-async function alreadyPushed(storage: ReturnType<typeof storageFor>, destination: string): Promise<boolean> {
-  return storage.exists(`${destination}/model.json`);
+function result(
+  published: PublishResult,
+  p: CoreInputs<PushSpec>['parameters'],
+  vertex: VertexDeployResult | undefined,
+): CoreResult<PushSpec> {
+  return {
+    parameters: { pushed: true, version: published.version },
+    metadata: {
+      pushed_model: {
+        pushed: 1,
+        version: published.version,
+        labels: published.labels,
+        pushed_destination: published.uri,
+        model_name: p.model_name,
+        canary_percent: published.labels.includes('canary') ? published.registry.canaryTrafficPercent : 0,
+        newly_registered: published.created,
+        ...(vertex
+          ? {
+              vertex_model: `${vertex.model}@${vertex.modelVersionId}`,
+              vertex_endpoint: vertex.endpoint,
+              vertex_deployed_model_id: vertex.deployedModelId,
+              vertex_traffic_split: vertex.trafficSplit,
+            }
+          : {}),
+      },
+    },
+  };
 }

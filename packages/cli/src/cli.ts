@@ -1,6 +1,7 @@
 import { CtpipeError, exitCodeFor, toCtpipeError } from '@ctpipe/errors';
 import { compileCommand, compileSpec } from './commands/compile.js';
 import { lineageCommand, lineageSpec } from './commands/lineage.js';
+import { modelsCommand, modelsSpec } from './commands/models.js';
 import { runCommand, runSpec } from './commands/run.js';
 import { runsCommand, runsSpec } from './commands/runs.js';
 import { helpFor } from './options.js';
@@ -10,6 +11,7 @@ const COMMANDS = {
   run: { spec: runSpec, run: runCommand },
   runs: { spec: runsSpec, run: runsCommand },
   lineage: { spec: lineageSpec, run: lineageCommand },
+  models: { spec: modelsSpec, run: modelsCommand },
 } as const;
 
 function usage(): string {

@@ -97,6 +97,28 @@ export function ctPipeline(): Pipeline {
           description: 'where blessed models are pushed (<base>/<model_name>/<version>/, TF Serving layout)',
         },
         model_name: { type: 'STRING', default: 'penguins', description: 'the served model name' },
+        canary_percent: {
+          type: 'NUMBER_INTEGER',
+          default: 10,
+          description: 'traffic share of a newly pushed version (canary); 0 = straight to stable',
+        },
+        deploy_target: { type: 'STRING', default: 'local', description: 'local | vertex' },
+        vertex_project: {
+          type: 'STRING',
+          default: '',
+          description: 'Vertex AI project (deploy_target vertex)',
+        },
+        vertex_region: { type: 'STRING', default: '', description: 'Vertex AI region' },
+        vertex_endpoint: {
+          type: 'STRING',
+          default: '',
+          description: "Vertex AI endpoint id; '' = create one",
+        },
+        serving_image: {
+          type: 'STRING',
+          default: '',
+          description: 'the prediction server image Vertex runs (deploy_target vertex)',
+        },
         serving_data: {
           type: 'STRING',
           default: '',
@@ -190,9 +212,19 @@ export function ctPipeline(): Pipeline {
           .and(infra.outputs.parameters.blessed.eq(true));
         scope.condition(bothBlessed, (deploy) => {
           deploy.task(push, {
-            parameters: { serving_base_path: p.serving_base_path, model_name: p.model_name },
+            parameters: {
+              serving_base_path: p.serving_base_path,
+              model_name: p.model_name,
+              canary_percent: p.canary_percent,
+              deploy_target: p.deploy_target,
+              vertex_project: p.vertex_project,
+              vertex_region: p.vertex_region,
+              vertex_endpoint: p.vertex_endpoint,
+              serving_image: p.serving_image,
+            },
             artifacts: {
               model,
+              evaluation: evaluation.outputs.artifacts.evaluation,
               blessing: evaluation.outputs.artifacts.blessing,
               infra_blessing: infra.outputs.artifacts.infra_blessing,
             },
