@@ -4,6 +4,7 @@ import { lineageCommand, lineageSpec } from './commands/lineage.js';
 import { modelsCommand, modelsSpec } from './commands/models.js';
 import { runCommand, runSpec } from './commands/run.js';
 import { runsCommand, runsSpec } from './commands/runs.js';
+import { serveCommand, serveSpec } from './commands/serve.js';
 import { helpFor } from './options.js';
 
 const COMMANDS = {
@@ -12,6 +13,7 @@ const COMMANDS = {
   runs: { spec: runsSpec, run: runsCommand },
   lineage: { spec: lineageSpec, run: lineageCommand },
   models: { spec: modelsSpec, run: modelsCommand },
+  serve: { spec: serveSpec, run: serveCommand },
 } as const;
 
 function usage(): string {

@@ -10,6 +10,7 @@ import { type CommandSpec, type FlagSpec, parseCommand } from '../options.js';
 import { formatDuration, table } from '../table.js';
 import { COMMON_FLAGS, openWorkspace } from '../workspace.js';
 import { compileForEnvironment } from './compile.js';
+import { serve, serveTarget } from './serve.js';
 
 export const runSpec = {
   name: 'run',
@@ -33,6 +34,12 @@ export const runSpec = {
     },
     'no-cache': { type: 'boolean', description: 'disable caching for every task', default: false },
     json: { type: 'boolean', description: 'progress as JSON lines even on a TTY', default: false },
+    serve: {
+      type: 'boolean',
+      description: 'after a successful run, serve the pushed model until Ctrl-C (prints a curl line)',
+      default: false,
+    },
+    port: { type: 'string', description: 'with --serve: the REST port', default: '8501' },
   },
 } satisfies CommandSpec<Record<string, FlagSpec>>;
 
@@ -46,6 +53,7 @@ export async function runCommand(argv: string[], out: NodeJS.WriteStream): Promi
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  let code: number;
   try {
     const result = await runPipeline({
       spec,
@@ -61,12 +69,15 @@ export async function runCommand(argv: string[], out: NodeJS.WriteStream): Promi
     });
     reporter.close();
     if (out.isTTY || !flags.json) out.write(summary(result));
-    return result.state === 'SUCCEEDED' ? 0 : 1;
+    code = result.state === 'SUCCEEDED' ? 0 : 1;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await store.close();
   }
+  if (code === 0 && flags.serve)
+    await serve(ws, serveTarget(ws, { port: flags.port, host: '127.0.0.1' }), out);
+  return code;
 }
 
 async function readPipelineFile(file: string): Promise<PipelineSpec> {

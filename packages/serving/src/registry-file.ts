@@ -1,0 +1,101 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { CtpipeError } from '@ctpipe/errors';
+import { LocalStorage } from '@ctpipe/storage';
+
+/** `<base>/<model>/registry.json`, written by @ctpipe/registry (`ctpipe models promote|rollback`) and push. */
+export const REGISTRY_FILE = 'registry.json';
+
+/**
+ * What the server reads of registry.json: the labels and the canary share. The registry owns the format;
+ * unknown fields are kept untouched when the server writes the file back (automatic rollback).
+ */
+export interface RegistryLabels {
+  labels: Readonly<Record<string, number>>;
+  canaryTrafficPercent: number;
+}
+
+export const NO_LABELS: RegistryLabels = Object.freeze({
+  labels: Object.freeze({}),
+  canaryTrafficPercent: 0,
+});
+
+/** Reads the labels; an absent file means no labels (the version policy alone decides what is served). */
+export async function readRegistryLabels(modelBasePath: string): Promise<RegistryLabels> {
+  const raw = await readRegistryJson(path.join(modelBasePath, REGISTRY_FILE));
+  return raw === undefined ? NO_LABELS : parseLabels(raw, path.join(modelBasePath, REGISTRY_FILE));
+}
+
+/** A cheap change check for the poll loop: the file is re-read only when this changes. */
+export async function registryFingerprint(modelBasePath: string): Promise<string> {
+  const info = await stat(path.join(modelBasePath, REGISTRY_FILE)).catch(() => undefined);
+  return info ? `${info.ino}:${info.mtimeMs}:${info.size}` : 'absent';
+}
+
+/**
+ * The automatic rollback's one write: drops `labels.canary` and sets the canary share to 0, atomically
+ * (temporary sibling + rename), keeping every other field. Re-reads the file first and does nothing when the
+ * canary label no longer points at `version` (someone promoted or rolled back meanwhile). Returns whether it wrote.
+ */
+export async function removeCanaryLabel(modelBasePath: string, version: number, now: Date): Promise<boolean> {
+  const file = path.join(modelBasePath, REGISTRY_FILE);
+  const raw = await readRegistryJson(file);
+  if (raw === undefined) return false;
+  const current = parseLabels(raw, file);
+  if (current.labels.canary !== version) return false;
+  const { canary: _dropped, ...labels } = current.labels;
+  const next = { ...raw, labels, canaryTrafficPercent: 0, updatedAt: now.toISOString() };
+  await new LocalStorage().writeText(file, `${JSON.stringify(next, null, 2)}\n`);
+  return true;
+}
+
+async function readRegistryJson(file: string): Promise<Record<string, unknown> | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new CtpipeError('UNAVAILABLE', `cannot read ${file}: ${(err as Error).message}`, {
+      details: { file },
+      cause: err,
+    });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new CtpipeError('BAD_INPUT', `${file} is not valid JSON: ${(err as Error).message}`, {
+      details: { file },
+      cause: err,
+    });
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new CtpipeError('BAD_INPUT', `${file} must hold a JSON object`, {
+      details: { file, expected: 'an object' },
+    });
+  }
+  return raw as Record<string, unknown>;
+}
+
+function parseLabels(raw: Record<string, unknown>, file: string): RegistryLabels {
+  const bad = (field: string, expected: string, found: unknown): never => {
+    throw new CtpipeError('BAD_INPUT', `${file}: ${field} must be ${expected}`, {
+      details: { file, column: field, expected, found: JSON.stringify(found) },
+    });
+  };
+  const labelsRaw = raw.labels ?? {};
+  if (typeof labelsRaw !== 'object' || labelsRaw === null || Array.isArray(labelsRaw)) {
+    return bad('labels', 'an object of label → version', labelsRaw);
+  }
+  const labels: Record<string, number> = {};
+  for (const [label, version] of Object.entries(labelsRaw)) {
+    if (!Number.isSafeInteger(version) || (version as number) < 0)
+      bad(`labels.${label}`, 'a version number', version);
+    labels[label] = version as number;
+  }
+  const percent = raw.canaryTrafficPercent ?? 0;
+  if (typeof percent !== 'number' || !(percent >= 0 && percent <= 100)) {
+    bad('canaryTrafficPercent', 'a number from 0 to 100', percent);
+  }
+  return { labels, canaryTrafficPercent: percent as number };
+}
