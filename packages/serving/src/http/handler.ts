@@ -121,23 +121,25 @@ function predict(
       }
       const done = (status: number) =>
         service.finished(resolved.version, status, performance.now() - started);
-      let result: Promise<Prediction> | Prediction;
+      const fail = (err: unknown) => done(sendFailure(res, err, options.logger));
+      const answer = (prediction: Prediction) => {
+        try {
+          sendJson(res, 200, predictResponseBody(prediction, request.format));
+          service.logInstances(request.rows, prediction, resolved.version);
+          done(200);
+        } catch (err) {
+          fail(err);
+        }
+      };
       try {
         checkSignatureName(request, resolved);
         checkRows(request.rows, resolved.model.signature, request.format);
-        result = service.predict(resolved, request.rows);
+        const result = service.predict(resolved, request.rows);
+        if (result instanceof Promise) result.then(answer, fail);
+        else answer(result);
       } catch (err) {
-        done(sendFailure(res, err, options.logger));
-        return;
+        fail(err);
       }
-      const answer = (prediction: Prediction) => {
-        sendJson(res, 200, predictResponseBody(prediction, request.format));
-        service.logInstances(request.rows, prediction, resolved.version);
-        done(200);
-      };
-      if (result instanceof Promise)
-        result.then(answer, (err) => done(sendFailure(res, err, options.logger)));
-      else answer(result);
     },
     () => {
       // The client went away mid-body: there is no one to answer.
