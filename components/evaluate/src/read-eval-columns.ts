@@ -1,6 +1,4 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-import { type Engine, openEngine, quoteIdent, quoteLiteral } from '@ctpipe/data';
+import { type Engine, examplesSplitFiles, openEngine, quoteIdent, quoteLiteral } from '@ctpipe/data';
 import { CtpipeError } from '@ctpipe/errors';
 
 /** A raw column: numbers as float64 (NaN = missing), anything else as strings (null = missing). */
@@ -27,7 +25,7 @@ export async function readEvalColumns(
   split: string,
   wanted: ReadonlyMap<string, string>,
 ): Promise<EvalColumns> {
-  const files = await splitFiles(examplesDir, split);
+  const files = await examplesSplitFiles(examplesDir, split);
   const engine = await openEngine();
   try {
     const relation = `read_parquet([${files.map(quoteLiteral).join(', ')}], filename = true, file_row_number = true)`;
@@ -79,22 +77,4 @@ async function readLists(
     }
   });
   return { n, columns };
-}
-
-async function splitFiles(examplesDir: string, split: string): Promise<string[]> {
-  const dir = path.join(examplesDir, `Split-${split}`);
-  const names = await readdir(dir).catch((err: unknown) => {
-    throw new CtpipeError('NOT_FOUND', `the Examples have no ${split} split`, {
-      details: { path: dir, expected: `Split-${split}/*.parquet` },
-      cause: err,
-    });
-  });
-  const files = names
-    .filter((n) => n.endsWith('.parquet'))
-    .sort()
-    .map((n) => path.join(dir, n));
-  if (files.length === 0) {
-    throw new CtpipeError('NOT_FOUND', `no Parquet file in Split-${split}`, { details: { path: dir } });
-  }
-  return files;
 }

@@ -1,6 +1,5 @@
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { openEngine, quoteLiteral } from '@ctpipe/data';
+import { examplesSplitFiles, openEngine, quoteLiteral } from '@ctpipe/data';
 import { CtpipeError } from '@ctpipe/errors';
 
 export type SampleRow = Record<string, unknown>;
@@ -15,20 +14,7 @@ export async function readSampleRows(
   split: string,
   limit: number,
 ): Promise<SampleRow[]> {
-  const dir = path.join(examplesDir, `Split-${split}`);
-  const names = await readdir(dir).catch((err: unknown) => {
-    throw new CtpipeError('NOT_FOUND', `the Examples have no ${split} split`, {
-      details: { path: dir, expected: `Split-${split}/*.parquet` },
-      cause: err,
-    });
-  });
-  const files = names
-    .filter((n) => n.endsWith('.parquet'))
-    .sort()
-    .map((n) => path.join(dir, n));
-  if (files.length === 0) {
-    throw new CtpipeError('NOT_FOUND', `no Parquet file in Split-${split}`, { details: { path: dir } });
-  }
+  const files = await examplesSplitFiles(examplesDir, split);
   const engine = await openEngine({ threads: 1 });
   try {
     const relation = `read_parquet([${files.map(quoteLiteral).join(', ')}], filename = true, file_row_number = true)`;
@@ -37,7 +23,11 @@ export async function readSampleRows(
     );
     if (rows.length === 0) {
       throw new CtpipeError('BAD_INPUT', `the ${split} split has no rows to send to the model`, {
-        details: { path: dir, expected: 'at least one row', found: '0 rows' },
+        details: {
+          path: path.join(examplesDir, `Split-${split}`),
+          expected: 'at least one row',
+          found: '0 rows',
+        },
       });
     }
     return rows;

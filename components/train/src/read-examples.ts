@@ -1,6 +1,4 @@
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
-import { type Engine, quoteIdent, quoteLiteral } from '@ctpipe/data';
+import { type Engine, examplesSplitFiles, quoteIdent, quoteLiteral } from '@ctpipe/data';
 import { CtpipeError } from '@ctpipe/errors';
 import type { Examples } from '@ctpipe/model';
 
@@ -18,7 +16,7 @@ export async function readTransformedSplit(
   featureColumns: readonly string[],
   indexFeatures: readonly string[],
 ): Promise<Examples> {
-  const files = await splitFiles(examplesDir, split);
+  const files = await examplesSplitFiles(examplesDir, split);
   const relation = `read_parquet(${`[${files.map(quoteLiteral).join(', ')}]`}, filename = true, file_row_number = true)`;
   const present = new Set((await engine.describe(`SELECT * FROM ${relation}`)).map((c) => c.name));
   const columns = [...featureColumns, ...indexFeatures, LABEL_COLUMN];
@@ -59,22 +57,4 @@ export async function readTransformedSplit(
     }
   }
   return { features, labels, n, ...(indexFeatures.length > 0 ? { indices } : {}) };
-}
-
-async function splitFiles(examplesDir: string, split: string): Promise<string[]> {
-  const dir = path.join(examplesDir, `Split-${split}`);
-  const names = await readdir(dir).catch((err: unknown) => {
-    throw new CtpipeError('NOT_FOUND', `the transformed examples have no ${split} split`, {
-      details: { path: dir, expected: `Split-${split}/*.parquet` },
-      cause: err,
-    });
-  });
-  const files = names
-    .filter((n) => n.endsWith('.parquet'))
-    .sort()
-    .map((n) => path.join(dir, n));
-  if (files.length === 0) {
-    throw new CtpipeError('NOT_FOUND', `no Parquet file in Split-${split}`, { details: { path: dir } });
-  }
-  return files;
 }

@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CtpipeError } from '@ctpipe/errors';
 
 /**
@@ -19,4 +20,23 @@ export async function examplesSplitNames(examplesDir: string, fromMetadata: unkn
     });
   }
   return dirs.sort();
+}
+
+/** The Parquet files of one split (`<examplesDir>/Split-<split>/*.parquet`), sorted; none is NOT_FOUND. */
+export async function examplesSplitFiles(examplesDir: string, split: string): Promise<string[]> {
+  const dir = join(examplesDir, `Split-${split}`);
+  const names = await readdir(dir).catch((err: unknown) => {
+    throw new CtpipeError('NOT_FOUND', `the Examples have no ${split} split`, {
+      details: { path: dir, expected: `Split-${split}/*.parquet` },
+      cause: err,
+    });
+  });
+  const files = names
+    .filter((n) => n.endsWith('.parquet'))
+    .sort()
+    .map((n) => join(dir, n));
+  if (files.length === 0) {
+    throw new CtpipeError('NOT_FOUND', `no Parquet file in Split-${split}`, { details: { path: dir } });
+  }
+  return files;
 }

@@ -2,7 +2,7 @@ export { type BigQuerySourceOptions, bigQuerySource } from './bigquery/bigquery-
 export { buildQueryJobRequest, type QueryJobParams } from './bigquery/query-job-request.js';
 export type { Column } from './column.js';
 export { Engine, type EngineOptions, openEngine, type RunOptions } from './engine.js';
-export { examplesSplitNames } from './examples-splits.js';
+export { examplesSplitFiles, examplesSplitNames } from './examples-splits.js';
 export { globRegExpSource, hasGlob, listFiles, localPath } from './files.js';
 export {
   formatFromName,
