@@ -1,6 +1,6 @@
+import { type Html, html } from '@ctpipe/html';
 import type { Anomalies, DriftSkewMeasurement } from '../types/anomalies.js';
 import { formatValue } from './format-display.js';
-import { type Html, html } from './html.js';
 
 const MEASURE: Record<DriftSkewMeasurement['type'], string> = {
   L_INFTY: 'L-infinity distance',

@@ -1,10 +1,10 @@
+import { type Html, html } from '@ctpipe/html';
 import { rankHistogramCounts } from '../comparators/categorical-counts.js';
 import type { AnomalyInfo } from '../types/anomalies.js';
 import type { Feature, Schema } from '../types/schema.js';
 import { histogramOfType, toNumber, totalValueCount } from '../validation/stats-view.js';
 import { describeSchemaFeature } from './describe-schema-feature.js';
 import { type DatasetColumn, featureStatsTable } from './feature-stats-table.js';
-import { type Html, html } from './html.js';
 import { histogramSvg } from './svg-histogram.js';
 import { topValuesSvg } from './svg-top-values.js';
 

@@ -1,7 +1,7 @@
+import { type Html, html } from '@ctpipe/html';
 import type { FeatureNameStatistics } from '../types/statistics.js';
 import { numMissing, numPresent, toNumber } from '../validation/stats-view.js';
 import { formatPercent, formatValue } from './format-display.js';
-import { type Html, html } from './html.js';
 
 export interface DatasetColumn {
   name: string;

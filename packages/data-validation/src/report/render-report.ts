@@ -1,3 +1,4 @@
+import { type Html, html } from '@ctpipe/html';
 import type { Anomalies } from '../types/anomalies.js';
 import type { Schema } from '../types/schema.js';
 import type { DatasetFeatureStatisticsList } from '../types/statistics.js';
@@ -6,7 +7,6 @@ import { type AnomalyRow, anomalyTable } from './anomaly-table.js';
 import { driftSkewTable } from './drift-skew-table.js';
 import { featureCard } from './feature-card.js';
 import { formatValue } from './format-display.js';
-import { type Html, html } from './html.js';
 import { datasetColor } from './palette.js';
 import { STYLES } from './styles.js';
 

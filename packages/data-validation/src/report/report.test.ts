@@ -1,3 +1,4 @@
+import { escapeHtml, html } from '@ctpipe/html';
 import { describe, expect, it } from 'vitest';
 import { numericFeature, penguinsStats, stringFeature } from '../../test/stats-fixtures.js';
 import { withDefaultComparators } from '../comparators/default-comparators.js';
@@ -6,7 +7,6 @@ import type { Anomalies } from '../types/anomalies.js';
 import type { DatasetFeatureStatistics } from '../types/statistics.js';
 import { validateStatistics } from '../validation/validate-statistics.js';
 import { anomalyTable } from './anomaly-table.js';
-import { escapeHtml, html } from './html.js';
 import { renderValidationReport } from './render-report.js';
 
 const schema = withDefaultComparators(inferSchema(penguinsStats()));

@@ -1,4 +1,4 @@
-import { type Html, raw } from './html.js';
+import { type Html, raw } from '@ctpipe/html';
 
 /** Inline CSS: the report is one self-contained file (no external assets, works offline). */
 export const STYLES: Html = raw(`

@@ -1,5 +1,5 @@
+import { type Html, html } from '@ctpipe/html';
 import { formatPercent, formatValue } from './format-display.js';
-import { type Html, html } from './html.js';
 
 export interface TopValuesSeries {
   label: string;

@@ -1,5 +1,5 @@
+import { type Html, html } from '@ctpipe/html';
 import { formatCell } from './format-cell.js';
-import { type Html, html } from './html.js';
 
 export interface BarItem {
   label: string;

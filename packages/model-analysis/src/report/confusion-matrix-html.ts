@@ -1,4 +1,4 @@
-import { type Html, html } from './html.js';
+import { type Html, html } from '@ctpipe/html';
 
 /** Rows = true class, columns = predicted; cells shaded by their share of the row (recall on the diagonal). */
 export function confusionMatrixHtml(matrix: number[][], classes: readonly string[]): Html {

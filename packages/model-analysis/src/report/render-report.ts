@@ -1,10 +1,10 @@
+import { Html, html } from '@ctpipe/html';
 import { sliceKeyToString } from '../slicing/slice-key.js';
 import type { SlicedMetrics, SliceMetrics } from '../types/sliced-metrics.js';
 import type { ValidationResult } from '../types/validation-result.js';
 import { barChartSvg } from './bar-chart-svg.js';
 import { confusionMatrixHtml } from './confusion-matrix-html.js';
 import { headlineMetricNames } from './format-cell.js';
-import { Html, html } from './html.js';
 import { sliceId, sliceTableHtml } from './slice-table-html.js';
 import { STYLES } from './styles.js';
 

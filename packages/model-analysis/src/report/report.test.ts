@@ -1,3 +1,4 @@
+import { escapeHtml } from '@ctpipe/html';
 import { describe, expect, it } from 'vitest';
 import { randomClassificationBatch } from '../../test/random-batch.js';
 import {
@@ -8,7 +9,6 @@ import {
   renderEvaluationReport,
   validateMetrics,
 } from '../index.js';
-import { escapeHtml } from './html.js';
 
 const config: EvalConfig = {
   labelKey: 'Species',

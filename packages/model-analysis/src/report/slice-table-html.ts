@@ -1,9 +1,9 @@
+import { type Html, html } from '@ctpipe/html';
 import { sliceKeyId, sliceKeyToString } from '../slicing/slice-key.js';
 import { slicingSpecId } from '../slicing/slicing-spec-id.js';
 import type { SlicedMetrics, SliceMetrics } from '../types/sliced-metrics.js';
 import type { ValidationFailure } from '../types/validation-result.js';
 import { formatCell } from './format-cell.js';
-import { type Html, html } from './html.js';
 
 /** A slice's identity across candidate and baseline: its spec and its key. */
 export function sliceId(slice: Pick<SliceMetrics, 'slice' | 'slicingSpec'>): string {

@@ -1,6 +1,6 @@
 /**
  * A tiny HTML builder that escapes by default: every value interpolated into `html` is escaped unless it
- * is itself the result of `html` (or `raw`). Feature names and values come from user data.
+ * is itself the result of `html` (or `raw`). Feature names, slice values and titles come from user data.
  */
 export class Html {
   constructor(readonly text: string) {}
