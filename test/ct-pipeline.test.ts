@@ -21,7 +21,7 @@ describe('ctpipe run: the CT pipeline on the penguins', () => {
     expect(readdirSync(examples!).sort()).toEqual(['Split-eval', 'Split-train']);
     expect(first.stdout).toMatch(/run ctpipe-ct-\S+: SUCCEEDED/);
 
-    const second = await runCli(['run', ...base]).done;
+    const second = await runCli(['run', ...base, '--verbose']).done;
     expect(second.code).toBe(0);
     const events = eventsOf(second.stdout);
     const extractStates = events.flatMap((e) => (e.type === 'task' && e.task === 'extract' ? [e.state] : []));

@@ -1,6 +1,6 @@
 import type { Logger } from '@ctpipe/contract';
+import { fromVertexError, isNotFound, noVertexCredentials } from '@ctpipe/vertex';
 import type { EndpointServiceClient, ModelServiceClient } from '@google-cloud/aiplatform';
-import { fromVertexError, isNotFound, noVertexCredentials } from './vertex-errors.js';
 import {
   buildDeployModelRequest,
   buildUploadModelRequest,

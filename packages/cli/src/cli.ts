@@ -1,10 +1,15 @@
 import { CtpipeError, exitCodeFor, toCtpipeError } from '@ctpipe/errors';
 import { compileCommand, compileSpec } from './commands/compile.js';
+import { imagesCommand, imagesSpec } from './commands/images.js';
 import { lineageCommand, lineageSpec } from './commands/lineage.js';
 import { modelsCommand, modelsSpec } from './commands/models.js';
+import { publishCommand, publishSpec } from './commands/publish.js';
 import { runCommand, runSpec } from './commands/run.js';
 import { runsCommand, runsSpec } from './commands/runs.js';
+import { scheduleCommand, scheduleSpec } from './commands/schedule.js';
 import { serveCommand, serveSpec } from './commands/serve.js';
+import { submitCommand, submitSpec } from './commands/submit.js';
+import { triggerCommand, triggerSpec } from './commands/trigger.js';
 import { helpFor } from './options.js';
 
 const COMMANDS = {
@@ -14,6 +19,11 @@ const COMMANDS = {
   lineage: { spec: lineageSpec, run: lineageCommand },
   models: { spec: modelsSpec, run: modelsCommand },
   serve: { spec: serveSpec, run: serveCommand },
+  trigger: { spec: triggerSpec, run: triggerCommand },
+  submit: { spec: submitSpec, run: submitCommand },
+  schedule: { spec: scheduleSpec, run: scheduleCommand },
+  images: { spec: imagesSpec, run: imagesCommand },
+  publish: { spec: publishSpec, run: publishCommand },
 } as const;
 
 function usage(): string {

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CtpipeError } from '@ctpipe/errors';
+import type { JsonValue } from '@ctpipe/ir';
+import { CT_LOCAL_PATH_PARAMETERS } from '@ctpipe/pipeline-ct';
 import { type LoadedEnvironment, loadEnvironment } from '@ctpipe/settings';
 
 // src/ and dist/ both sit two levels below the repo root (packages/cli/<dir>/workspace.*).
@@ -29,6 +31,26 @@ export function openWorkspace(flags: { env: string; settings?: string | undefine
     });
   }
   return { root: REPO_ROOT, env: loadEnvironment(file, flags.env) };
+}
+
+/** A path from settings.yaml, made absolute against the folder of settings.yaml; URIs stay as they are. */
+export function settingsPath(ws: Workspace, path: string): string {
+  return path === '' || path.includes('://') || isAbsolute(path)
+    ? path
+    : resolve(dirname(ws.env.source), path);
+}
+
+/**
+ * The environment's pipeline parameters for a run on this machine: the path parameters resolved against
+ * settings.yaml's folder, so a settings file anywhere means the same files whatever the working directory.
+ */
+export function localParameters(ws: Workspace): Record<string, JsonValue> {
+  const params: Record<string, JsonValue> = { ...ws.env.parameters };
+  for (const name of CT_LOCAL_PATH_PARAMETERS) {
+    const value = params[name];
+    if (typeof value === 'string') params[name] = settingsPath(ws, value);
+  }
+  return params;
 }
 
 function findUp(name: string, from: string): string | undefined {

@@ -1,4 +1,4 @@
-import type { ArtifactState, ExecutionState, RunState } from './states.js';
+import type { ArtifactState, ExecutionState, RunRequestState, RunState } from './states.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -55,6 +55,8 @@ export interface RunSummary {
   pipelineName: string;
   state: RunState;
   trigger: string | null;
+  /** Why the trigger fired; null for runs recorded without one. */
+  triggerReason: string | null;
   createdAt: Date;
   finishedAt: Date | null;
   durationMs: number | null;
@@ -86,3 +88,37 @@ export interface AbandonResult {
   executionIds: number[];
   runIds: string[];
 }
+
+/** A queued request to run a pipeline (see MetadataStore.enqueueRunRequest). */
+export interface RunRequest {
+  id: number;
+  pipelineName: string;
+  trigger: string;
+  reason: string;
+  parameters: JsonObject;
+  dedupeKey: string | null;
+  state: RunRequestState;
+  /** Set when STARTED. */
+  runId: string | null;
+  /** The process that claimed it; a CLAIMED request whose claimer died goes back to PENDING. */
+  claimedBy: number | null;
+  error: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface EnqueueResult {
+  request: RunRequest;
+  /** false when a PENDING request with the same pipeline and dedupeKey was returned instead. */
+  created: boolean;
+}
+
+/** One holder of a pipeline's run lock. */
+export interface RunLockHolder {
+  runId: string;
+  pid: number;
+  acquiredAt: Date;
+}
+
+/** Not acquired: `heldBy` is the oldest live holder (with max_concurrent_runs > 1, one of several). */
+export type RunLockResult = { acquired: true } | { acquired: false; heldBy: RunLockHolder };

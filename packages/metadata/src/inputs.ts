@@ -1,5 +1,5 @@
 import type { JsonObject } from './entities.js';
-import type { ArtifactState, FinalRunState } from './states.js';
+import type { ArtifactState, FinalRunState, RunRequestState } from './states.js';
 
 export interface StartRunInput {
   runId: string;
@@ -9,6 +9,8 @@ export interface StartRunInput {
   parameters: JsonObject;
   /** What started the run: "manual", "schedule", "new-data", "drift", … */
   trigger?: string;
+  /** Why the trigger fired, in words: "schedule '0 3 * * *' (Europe/Amsterdam) due …", "new span 3 under …". */
+  triggerReason?: string;
   /** The runner's pid; lets abandonStaleExecutions fail a run whose runner died between tasks. */
   pid?: number;
 }
@@ -96,5 +98,28 @@ export interface ArtifactQuery {
   /** Custom properties (the artifact's metadata) that must hold these values. */
   metadata?: Record<string, string | number | boolean>;
   /** At most this many, newest first (default 1, as KFP's). */
+  limit?: number;
+}
+
+/** A request to run a pipeline, queued by a trigger until the pipeline's lock lets it start. */
+export interface EnqueueRunRequestInput {
+  pipelineName: string;
+  /** What fired: "schedule", "new-data", "drift", "quality", "pubsub", "manual", … */
+  trigger: string;
+  reason: string;
+  /** Pipeline parameters for the run (e.g. `{ span: 3 }`). */
+  parameters: JsonObject;
+  /**
+   * While a PENDING request of the same pipeline has this key, enqueueing another is a no-op that returns the
+   * pending one (e.g. `span-3`, so a source that fires twice before the run starts queues one run).
+   */
+  dedupeKey?: string;
+}
+
+export interface ListRunRequestsQuery {
+  pipelineName?: string;
+  /** Default: every state. */
+  states?: readonly RunRequestState[];
+  /** Oldest first; at most this many. */
   limit?: number;
 }

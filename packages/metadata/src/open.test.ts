@@ -37,8 +37,35 @@ describe('openMetadataStore', () => {
 
     const raw = new Database(file, { readonly: true });
     const rows = raw.prepare('SELECT version, name FROM schema_migration ORDER BY version').all();
-    expect(rows).toEqual([{ version: 1, name: 'initial mlmd-style schema' }]);
+    expect(rows).toEqual([
+      { version: 1, name: 'initial mlmd-style schema' },
+      { version: 2, name: 'run queue, run lock and trigger state' },
+    ]);
     raw.close();
+  });
+
+  it('upgrades a version-1 store in place: its runs stay, the run queue appears', async () => {
+    const file = join(dir, 'metadata.sqlite');
+    const v1 = openMetadataStore(file);
+    await v1.startRun(runInput('old-run', { trigger: 'manual' }));
+    await v1.close();
+    // Roll the file back to what a version-1 ctpipe left: no trigger tables, one migration recorded.
+    const raw = new Database(file);
+    raw.exec('DROP TABLE run_request; DROP TABLE run_lock; DROP TABLE trigger_state');
+    raw.exec('DELETE FROM schema_migration WHERE version > 1');
+    raw.close();
+
+    const upgraded = openMetadataStore(file);
+    expect(upgraded.schemaVersion).toBe(2);
+    expect(await upgraded.getRun('old-run')).toMatchObject({ trigger: 'manual', triggerReason: null });
+    const { created } = await upgraded.enqueueRunRequest({
+      pipelineName: 'ct',
+      trigger: 'schedule',
+      reason: 'due',
+      parameters: {},
+    });
+    expect(created).toBe(true);
+    await upgraded.close();
   });
 
   it('refuses a store written by a newer ctpipe and leaves it untouched', async () => {

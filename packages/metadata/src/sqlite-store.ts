@@ -2,15 +2,22 @@ import type {
   AbandonResult,
   Artifact,
   CachedExecution,
+  EnqueueResult,
   Execution,
+  JsonObject,
   RunDetail,
+  RunLockHolder,
+  RunLockResult,
+  RunRequest,
   RunSummary,
 } from './entities.js';
 import type {
   ArtifactQuery,
   CompleteExecutionInput,
+  EnqueueRunRequestInput,
   ExecutionFailure,
   FinishRunInput,
+  ListRunRequestsQuery,
   ListRunsQuery,
   RecordCachedExecutionInput,
   RegisterArtifactInput,
@@ -26,8 +33,12 @@ import * as executions from './internal/executions.js';
 import * as lineage from './internal/lineage.js';
 import { schemaVersion } from './internal/migrate.js';
 import { abandonStaleExecutions } from './internal/recovery.js';
+import * as runLock from './internal/run-lock.js';
+import * as queue from './internal/run-queue.js';
 import * as runs from './internal/runs.js';
+import * as triggerState from './internal/trigger-state.js';
 import type { Lineage, LineageOptions } from './lineage-types.js';
+import { isProcessAlive } from './process-alive.js';
 import type { ArtifactState } from './states.js';
 import type { MetadataStore } from './store.js';
 
@@ -116,6 +127,73 @@ export class SqliteMetadataStore implements MetadataStore {
 
   async lineage(idOrUri: number | string, options?: LineageOptions): Promise<Lineage> {
     return lineage.lineage(this.db, idOrUri, options);
+  }
+
+  async enqueueRunRequest(input: EnqueueRunRequestInput): Promise<EnqueueResult> {
+    return queue.enqueueRunRequest(this.db, input);
+  }
+
+  async listRunRequests(query?: ListRunRequestsQuery): Promise<RunRequest[]> {
+    return queue.listRunRequests(this.db, query);
+  }
+
+  async getRunRequest(id: number): Promise<RunRequest | null> {
+    return queue.getRunRequest(this.db, id);
+  }
+
+  async claimNextRunRequest(
+    pid: number,
+    filter?: { pipelineName?: string; skipPipelines?: readonly string[] },
+  ): Promise<RunRequest | null> {
+    return queue.claimNextRunRequest(this.db, pid, filter);
+  }
+
+  async unclaimRunRequest(id: number): Promise<RunRequest> {
+    return queue.transitionRunRequest(this.db, id, ['CLAIMED'], 'PENDING');
+  }
+
+  async markRunRequestStarted(id: number, runId: string): Promise<RunRequest> {
+    return queue.transitionRunRequest(this.db, id, ['CLAIMED'], 'STARTED', { runId });
+  }
+
+  async markRunRequestDone(id: number): Promise<RunRequest> {
+    return queue.transitionRunRequest(this.db, id, ['CLAIMED', 'STARTED'], 'DONE');
+  }
+
+  async markRunRequestFailed(id: number, error: string): Promise<RunRequest> {
+    return queue.transitionRunRequest(this.db, id, ['CLAIMED', 'STARTED'], 'FAILED', { error });
+  }
+
+  async recoverRunRequests(isAlive: (pid: number) => boolean): Promise<RunRequest[]> {
+    return queue.recoverRunRequests(this.db, isAlive);
+  }
+
+  async acquireRunLock(
+    pipelineName: string,
+    runId: string,
+    pid: number,
+    options: { maxHolders?: number; isAlive?: (pid: number) => boolean } = {},
+  ): Promise<RunLockResult> {
+    return runLock.acquireRunLock(this.db, pipelineName, runId, pid, {
+      isAlive: options.isAlive ?? isProcessAlive,
+      ...(options.maxHolders === undefined ? {} : { maxHolders: options.maxHolders }),
+    });
+  }
+
+  async releaseRunLock(pipelineName: string, runId: string): Promise<boolean> {
+    return runLock.releaseRunLock(this.db, pipelineName, runId);
+  }
+
+  async runLockHolders(pipelineName: string): Promise<RunLockHolder[]> {
+    return runLock.runLockHolders(this.db, pipelineName);
+  }
+
+  async getTriggerState(pipelineName: string, source: string): Promise<JsonObject | null> {
+    return this.db.read(() => triggerState.getTriggerState(this.db, pipelineName, source));
+  }
+
+  async setTriggerState(pipelineName: string, source: string, state: JsonObject): Promise<void> {
+    triggerState.setTriggerState(this.db, pipelineName, source, state);
   }
 
   async close(): Promise<void> {

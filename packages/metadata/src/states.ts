@@ -26,3 +26,11 @@ export type EventType = 'INPUT' | 'OUTPUT';
 
 /** The error recorded on executions and runs whose recording process died. */
 export const ABANDONED_ERROR = 'abandoned: runner died';
+
+/**
+ * A queued run request: PENDING until a worker claims it, CLAIMED while it waits for the pipeline's run lock
+ * and launches, STARTED once it has a run id, then DONE or FAILED (the request, not the run: a run that ends
+ * FAILED still leaves its request DONE).
+ */
+export const RUN_REQUEST_STATES = ['PENDING', 'CLAIMED', 'STARTED', 'DONE', 'FAILED'] as const;
+export type RunRequestState = (typeof RUN_REQUEST_STATES)[number];

@@ -2,15 +2,22 @@ import type {
   AbandonResult,
   Artifact,
   CachedExecution,
+  EnqueueResult,
   Execution,
+  JsonObject,
   RunDetail,
+  RunLockHolder,
+  RunLockResult,
+  RunRequest,
   RunSummary,
 } from './entities.js';
 import type {
   ArtifactQuery,
   CompleteExecutionInput,
+  EnqueueRunRequestInput,
   ExecutionFailure,
   FinishRunInput,
+  ListRunRequestsQuery,
   ListRunsQuery,
   RecordCachedExecutionInput,
   RegisterArtifactInput,
@@ -63,6 +70,51 @@ export interface MetadataStore {
   setArtifactState(artifactId: number, state: ArtifactState): Promise<Artifact>;
   /** NOT_FOUND if the artifact does not exist. */
   lineage(idOrUri: number | string, options?: LineageOptions): Promise<Lineage>;
+
+  /**
+   * Queues a request to run a pipeline (continuous-training triggers). With a dedupeKey, a PENDING request of
+   * the same pipeline and key is returned instead of a second one (`created: false`).
+   */
+  enqueueRunRequest(input: EnqueueRunRequestInput): Promise<EnqueueResult>;
+  /** Oldest first. */
+  listRunRequests(query?: ListRunRequestsQuery): Promise<RunRequest[]>;
+  getRunRequest(id: number): Promise<RunRequest | null>;
+  /**
+   * Atomically claims the oldest PENDING request (of `pipelineName`, or of any pipeline not in
+   * `skipPipelines`) for process `pid`: across processes sharing the store, each request is claimed once.
+   */
+  claimNextRunRequest(
+    pid: number,
+    filter?: { pipelineName?: string; skipPipelines?: readonly string[] },
+  ): Promise<RunRequest | null>;
+  /** Gives a CLAIMED request back (PENDING again), e.g. when the run lock was taken meanwhile. */
+  unclaimRunRequest(id: number): Promise<RunRequest>;
+  /** CLAIMED → STARTED with the run's id. */
+  markRunRequestStarted(id: number, runId: string): Promise<RunRequest>;
+  /** CLAIMED/STARTED → DONE: the run was launched and has ended (whatever its state). */
+  markRunRequestDone(id: number): Promise<RunRequest>;
+  /** CLAIMED/STARTED → FAILED: the run could not be launched or its launcher broke. */
+  markRunRequestFailed(id: number, error: string): Promise<RunRequest>;
+  /** CLAIMED requests of dead processes go back to PENDING, STARTED ones become FAILED. */
+  recoverRunRequests(isAlive: (pid: number) => boolean): Promise<RunRequest[]>;
+
+  /**
+   * Takes one of the pipeline's `maxHolders` (default 1) run-lock slots for `runId`, unless they are all held by
+   * live processes; holders whose pid is not alive (default: isProcessAlive) are taken over.
+   */
+  acquireRunLock(
+    pipelineName: string,
+    runId: string,
+    pid: number,
+    options?: { maxHolders?: number; isAlive?: (pid: number) => boolean },
+  ): Promise<RunLockResult>;
+  /** Whether it was held; releasing a lock that is not held is not an error. */
+  releaseRunLock(pipelineName: string, runId: string): Promise<boolean>;
+  runLockHolders(pipelineName: string): Promise<RunLockHolder[]>;
+
+  /** A trigger source's persisted cursor, or null the first time. */
+  getTriggerState(pipelineName: string, source: string): Promise<JsonObject | null>;
+  setTriggerState(pipelineName: string, source: string, state: JsonObject): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -54,6 +54,12 @@ export async function runDag(component: ComponentSpec, scope: DagScope, prefix: 
     if (upstream.some((o) => o.state === 'NOT_TRIGGERED' || o.state === 'SKIPPED')) {
       return skipped(ctx, path, 'SKIPPED');
     }
+    const startedAt = performance.now();
+    const outcome = await runReadyTask(name, task, path);
+    return { ...outcome, durationMs: Math.round(performance.now() - startedAt) };
+  };
+
+  const runReadyTask = async (name: string, task: PipelineTaskSpec, path: string): Promise<TaskOutcome> => {
     try {
       const child = ctx.spec.components[task.componentRef.name];
       if (!child) throw new CtpipeError('BAD_CONFIG', `component '${task.componentRef.name}' is not defined`);

@@ -26,7 +26,10 @@ export interface RunPipelineOptions {
   enableCaching?: boolean;
   runId?: string;
   maxParallel?: number;
+  /** What started the run ("manual" by default, "schedule", "new-data", "drift", …), recorded with it. */
   trigger?: string;
+  /** Why the trigger fired, in words; recorded with the run (RunSummary.triggerReason). */
+  triggerReason?: string;
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
 }
@@ -73,6 +76,7 @@ export async function runPipeline(options: RunPipelineOptions): Promise<RunResul
     pipelineSpecDigest: createHash('sha256').update(JSON.stringify(spec)).digest('hex'),
     parameters,
     trigger: options.trigger ?? 'manual',
+    ...(options.triggerReason === undefined ? {} : { triggerReason: options.triggerReason }),
     pid: process.pid,
   });
   options.reporter.emit({

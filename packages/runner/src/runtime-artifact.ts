@@ -17,6 +17,8 @@ export interface TaskOutcome {
   outputParameters: Record<string, JsonValue>;
   outputArtifacts: Record<string, ArtifactRef[]>;
   error?: string;
+  /** Wall time from the moment its upstream tasks were done (cache lookups and retries included). */
+  durationMs?: number;
   /** Set for resolver nodes: their outputs are existing artifacts found in the store, not produced here. */
   resolved?: true;
 }

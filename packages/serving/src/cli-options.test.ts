@@ -42,6 +42,8 @@ describe('parseCliOptions', () => {
         '/tmp/log',
         '--request-log-sample',
         '0.5',
+        '--request-log-rotate-seconds',
+        '2.5',
       ],
       {},
     );
@@ -52,7 +54,7 @@ describe('parseCliOptions', () => {
       pollIntervalMs: 500,
       batching: false,
       rollback: false,
-      requestLog: { dir: '/tmp/log', sampleRate: 0.5 },
+      requestLog: { dir: '/tmp/log', sampleRate: 0.5, maxFileAgeMs: 2500 },
     });
     expect(cli.kind === 'serve' && [cli.host, cli.port]).toEqual(['0.0.0.0', 9000]);
   });

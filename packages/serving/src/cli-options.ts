@@ -42,6 +42,10 @@ export const FLAGS = {
   },
   'request-log-dir': { type: 'string', help: 'where sampled requests go as NDJSON (off unless given)' },
   'request-log-sample': { type: 'string', help: 'fraction of instances logged (default 0.01 with a dir)' },
+  'request-log-rotate-seconds': {
+    type: 'string',
+    help: `close a request file for readers after this long (default ${DEFAULT_REQUEST_LOG.maxFileAgeMs / 1000})`,
+  },
   'rollback-error-rate': {
     type: 'string',
     help: `canary error rate above stable's that rolls it back (default ${DEFAULT_ROLLBACK.maxErrorRate}; off = never)`,
@@ -131,6 +135,10 @@ export function parseCliOptions(
       sampleRate: number('request-log-sample', flag('request-log-sample') ?? '0.01', 0),
       ...DEFAULT_REQUEST_LOG,
     };
+    const rotate = flag('request-log-rotate-seconds');
+    if (rotate !== undefined) {
+      server.requestLog.maxFileAgeMs = number('request-log-rotate-seconds', rotate, 0.001) * 1000;
+    }
   }
   if (env.AIP_HEALTH_ROUTE || env.AIP_PREDICT_ROUTE) {
     server.vertex = {

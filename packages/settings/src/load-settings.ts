@@ -29,7 +29,16 @@ export function loadEnvironment(file: string, name: string): LoadedEnvironment {
       details: { file, line: e.linePos?.[0]?.line, column: String(e.linePos?.[0]?.col ?? '') },
     });
   }
-  const parsed = settingsFileSchema.safeParse(doc.toJS());
+  const raw: unknown = doc.toJS();
+  const secret = findSecretKey(raw, []);
+  if (secret) {
+    throw new CtpipeError(
+      'BAD_CONFIG',
+      `settings.yaml is invalid: ${secret.join('.')}: looks like a secret, and secrets never live in settings.yaml (it is committed). Read it from the environment instead: GOOGLE_APPLICATION_CREDENTIALS / gcloud auth application-default login for Google Cloud, Secret Manager on Cloud Build.`,
+      { details: { file, path: secret.join('.') } },
+    );
+  }
+  const parsed = settingsFileSchema.safeParse(raw);
   if (!parsed.success) throw configError(file, parsed.error, []);
   const envBlock = parsed.data.environments[name];
   if (!envBlock) {
@@ -65,6 +74,20 @@ function configError(file: string, error: z.ZodError, prefix: string[]): CtpipeE
   return new CtpipeError('BAD_CONFIG', `settings.yaml is invalid:\n  ${issues.join('\n  ')}`, {
     details: { file, path: [...prefix, ...(first?.path.map(String) ?? [])].join('.') },
   });
+}
+
+// Key names that hold credentials; `service_account` (an e-mail address) is not one.
+const SECRET_KEY =
+  /(^|_)(password|passwd|secret|token|private_key|api_key|access_key|credentials?|key_json)$/i;
+
+function findSecretKey(value: unknown, path: string[]): string[] | undefined {
+  if (!isObj(value)) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    if (SECRET_KEY.test(k)) return [...path, k];
+    const inner = findSecretKey(v, [...path, k]);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 type Obj = Record<string, unknown>;

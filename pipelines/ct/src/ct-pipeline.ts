@@ -17,6 +17,18 @@ function componentYaml(pkg: string): string {
 }
 
 /**
+ * Parameters that name files or folders of the user's. A local run resolves them relative to settings.yaml (like
+ * its other paths), because the components run with the repository as their working directory. The module files
+ * stay relative to the working directory: they live in the repository, and at /app in the images.
+ */
+export const CT_LOCAL_PATH_PARAMETERS = [
+  'input_pattern',
+  'schema_path',
+  'serving_base_path',
+  'serving_data',
+] as const;
+
+/**
  * The continuous-training pipeline. Every parameter can be set per environment in settings.yaml
  * (`environments.<env>.parameters`), which `ctpipe compile --env` embeds as defaults.
  */

@@ -1,1 +1,1 @@
-export { ctPipeline } from './ct-pipeline.js';
+export { CT_LOCAL_PATH_PARAMETERS, ctPipeline } from './ct-pipeline.js';

@@ -1,10 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { compilePipeline, serializePipelineSpec } from '@ctpipe/compiler';
+import { CtpipeError } from '@ctpipe/errors';
 import type { PipelineSpec } from '@ctpipe/ir';
 import { ctPipeline } from '@ctpipe/pipeline-ct';
 import { type CommandSpec, type FlagSpec, parseCommand } from '../options.js';
-import { COMMON_FLAGS, openWorkspace, type Workspace } from '../workspace.js';
+import { COMMON_FLAGS, localParameters, openWorkspace, type Workspace } from '../workspace.js';
 
 export const compileSpec = {
   name: 'compile',
@@ -21,13 +22,59 @@ export const compileSpec = {
   },
 } satisfies CommandSpec<Record<string, FlagSpec>>;
 
-/** The CT pipeline with this environment's parameters as defaults (what Vertex runs when none are given). */
-export function compileForEnvironment(ws: Workspace): PipelineSpec {
+/**
+ * The CT pipeline with this environment's parameters as defaults (what Vertex runs when none are given). For a
+ * run on this machine (`local`), path parameters are resolved against settings.yaml's folder.
+ */
+export function compileForEnvironment(ws: Workspace, options: { local?: boolean } = {}): PipelineSpec {
   const vertexRoot = ws.env.vertex?.pipeline_root;
-  return compilePipeline(ctPipeline(), {
-    parameterDefaults: ws.env.parameters,
-    ...(vertexRoot ? { defaultPipelineRoot: vertexRoot } : {}),
-  });
+  const parameters = options.local
+    ? localParameters(ws)
+    : { ...ws.env.parameters, ...(ws.env.vertex?.parameters ?? {}) };
+  let spec: PipelineSpec;
+  try {
+    spec = compilePipeline(ctPipeline(), {
+      parameterDefaults: parameters,
+      ...(vertexRoot ? { defaultPipelineRoot: vertexRoot } : {}),
+    });
+  } catch (err) {
+    throw asSettingsError(ws, err);
+  }
+  requireParameters(ws, spec);
+  return spec;
+}
+
+/** A parameter problem found by the compiler, restated at the settings.yaml key that causes it. */
+function asSettingsError(ws: Workspace, err: unknown): unknown {
+  if (
+    !(err instanceof CtpipeError) ||
+    err.code !== 'BAD_CONFIG' ||
+    typeof err.details.parameter !== 'string'
+  ) {
+    return err;
+  }
+  const key = `environments.${ws.env.name}.parameters.${err.details.parameter}`;
+  const unknown = err.message.includes('has no parameter');
+  return new CtpipeError(
+    'BAD_CONFIG',
+    unknown
+      ? `settings.yaml is invalid: ${key}: the CT pipeline has no such parameter`
+      : `settings.yaml is invalid: ${key}: expected ${String(err.details.expected)}, found ${String(err.details.found)}`,
+    { details: { file: ws.env.source, path: key, expected: err.details.expected }, cause: err },
+  );
+}
+
+/** A parameter with neither a pipeline default nor a value in settings.yaml would fail the run at its first task. */
+function requireParameters(ws: Workspace, spec: PipelineSpec): void {
+  for (const [name, p] of Object.entries(spec.root.inputDefinitions?.parameters ?? {})) {
+    if (p.defaultValue !== undefined || p.isOptional) continue;
+    const key = `environments.${ws.env.name}.parameters.${name}`;
+    throw new CtpipeError(
+      'BAD_CONFIG',
+      `settings.yaml is invalid: ${key}: missing (the CT pipeline needs it: ${p.description ?? p.parameterType})`,
+      { details: { file: ws.env.source, path: key, expected: p.parameterType } },
+    );
+  }
 }
 
 export async function compileCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {

@@ -3,11 +3,12 @@ import { resolve } from 'node:path';
 import { CtpipeError } from '@ctpipe/errors';
 import type { JsonValue, PipelineSpec } from '@ctpipe/ir';
 import { openMetadataStore } from '@ctpipe/metadata';
-import { createJsonLinesReporter, createTtyReporter, type RunResult, runPipeline } from '@ctpipe/runner';
+import { createJsonLinesReporter, createTtyReporter, runPipeline } from '@ctpipe/runner';
+import { newRunId } from '@ctpipe/triggers';
 import { parse as parseYaml } from 'yaml';
-import { artifactSummaries } from '../artifact-summaries.js';
 import { type CommandSpec, type FlagSpec, parseCommand } from '../options.js';
-import { formatDuration, table } from '../table.js';
+import { waitForRunLock } from '../run-lock.js';
+import { runSummary } from '../run-summary.js';
 import { COMMON_FLAGS, openWorkspace } from '../workspace.js';
 import { compileForEnvironment } from './compile.js';
 import { serve, serveTarget } from './serve.js';
@@ -34,19 +35,26 @@ export const runSpec = {
     },
     'no-cache': { type: 'boolean', description: 'disable caching for every task', default: false },
     json: { type: 'boolean', description: 'progress as JSON lines even on a TTY', default: false },
+    verbose: {
+      type: 'boolean',
+      description: 'list every output artifact URI in the summary',
+      default: false,
+    },
     serve: {
       type: 'boolean',
       description: 'after a successful run, serve the pushed model until Ctrl-C (prints a curl line)',
       default: false,
     },
-    port: { type: 'string', description: 'with --serve: the REST port', default: '8501' },
+    port: { type: 'string', description: 'with --serve: the REST port (default: serving.port, else 8501)' },
   },
 } satisfies CommandSpec<Record<string, FlagSpec>>;
 
 export async function runCommand(argv: string[], out: NodeJS.WriteStream): Promise<number> {
   const { flags } = parseCommand(runSpec, argv);
   const ws = openWorkspace(flags);
-  const spec = flags.pipeline ? await readPipelineFile(resolve(flags.pipeline)) : compileForEnvironment(ws);
+  const spec = flags.pipeline
+    ? await readPipelineFile(resolve(flags.pipeline))
+    : compileForEnvironment(ws, { local: true });
   const store = await openMetadataStore(ws.env.metadata_db);
   const reporter = out.isTTY && !flags.json ? createTtyReporter(out) : createJsonLinesReporter(out);
   const abort = new AbortController();
@@ -54,8 +62,18 @@ export async function runCommand(argv: string[], out: NodeJS.WriteStream): Promi
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   let code: number;
+  const runId = newRunId(spec.pipelineInfo.name);
+  let release: (() => Promise<void>) | undefined;
   try {
+    release = await waitForRunLock(store, spec.pipelineInfo.name, runId, {
+      signal: abort.signal,
+      onWait: (held) =>
+        process.stderr.write(
+          `another run of ${spec.pipelineInfo.name} is in progress (${held.runId}, pid ${held.pid}): waiting for it\n`,
+        ),
+    });
     const result = await runPipeline({
+      runId,
       spec,
       store,
       pipelineRoot: ws.env.pipeline_root,
@@ -68,9 +86,10 @@ export async function runCommand(argv: string[], out: NodeJS.WriteStream): Promi
       signal: abort.signal,
     });
     reporter.close();
-    if (out.isTTY || !flags.json) out.write(summary(result));
+    if (out.isTTY || !flags.json) out.write(runSummary(result, { verbose: flags.verbose }));
     code = result.state === 'SUCCEEDED' ? 0 : 1;
   } finally {
+    await release?.();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await store.close();
@@ -113,24 +132,4 @@ function parseParams(pairs: string[]): Record<string, JsonValue> {
     params[pair.slice(0, eq)] = value;
   }
   return params;
-}
-
-function summary(result: RunResult): string {
-  // One line per artifact, so a task with several outputs stays readable.
-  const rows = [...result.tasks.entries()].flatMap(([task, o]) => {
-    const state = o.state === 'CACHED' ? 'CACHED (reused)' : o.state;
-    const artifacts = Object.entries(o.outputArtifacts).flatMap(([k, refs]) =>
-      refs.map((r) => `${k}: ${r.uri}`),
-    );
-    if (artifacts.length === 0) return [[task, state, o.error ?? '']];
-    return artifacts.map((a, i) => (i === 0 ? [task, state, a] : ['', '', a]));
-  });
-  return [
-    '',
-    `run ${result.runId}: ${result.state} in ${formatDuration(result.durationMs)} (pipeline time)`,
-    table(['task', 'state', 'artifacts'], rows),
-    ...artifactSummaries(result.tasks).map((s) => `\n${s}`),
-    `artifacts under ${result.runRoot}`,
-    '',
-  ].join('\n');
 }

@@ -30,10 +30,15 @@ export async function runsCommand(argv: string[], out: NodeJS.WritableStream): P
       formatDuration(r.durationMs),
       `${r.tasks.COMPLETE} ran, ${r.tasks.CACHED} cached, ${r.tasks.FAILED} failed`,
       r.trigger ?? '',
+      short(r.triggerReason ?? ''),
     ]);
-    out.write(`${table(['run', 'state', 'started (UTC)', 'duration', 'tasks', 'trigger'], rows)}\n`);
+    out.write(`${table(['run', 'state', 'started (UTC)', 'duration', 'tasks', 'trigger', 'why'], rows)}\n`);
     return 0;
   } finally {
     await store.close();
   }
+}
+
+function short(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }

@@ -4,7 +4,7 @@ import { readRegistryFile } from '@ctpipe/registry';
 import { createServer, parseCliOptions } from '@ctpipe/serving';
 import { type CommandSpec, type FlagSpec, parseCommand } from '../options.js';
 import { curlLine, sampleInstance } from '../sample-instance.js';
-import { COMMON_FLAGS, openWorkspace, type Workspace } from '../workspace.js';
+import { COMMON_FLAGS, openWorkspace, settingsPath, type Workspace } from '../workspace.js';
 
 export const serveSpec = {
   name: 'serve',
@@ -12,9 +12,14 @@ export const serveSpec = {
   flags: {
     ...COMMON_FLAGS,
     model: { type: 'string', description: "model name (default: the environment's model_name)" },
-    port: { type: 'string', description: 'REST port', default: '8501' },
+    port: { type: 'string', description: "REST port (default: the environment's serving.port, else 8501)" },
     host: { type: 'string', description: 'interface to listen on', default: '127.0.0.1' },
-    'request-log-dir': { type: 'string', description: 'log a sample of requests as NDJSON here (for skew)' },
+    'request-log-dir': {
+      type: 'string',
+      description:
+        'log a sample of requests as NDJSON here, for skew/drift (default: serving.request_log.dir)',
+    },
+    'request-log-sample': { type: 'string', description: 'fraction of instances logged' },
   },
 } satisfies CommandSpec<Record<string, FlagSpec>>;
 
@@ -23,30 +28,58 @@ export interface ServeTarget {
   model: string;
   port: string;
   host: string;
-  requestLogDir?: string | undefined;
+  requestLog?: { dir: string; sampleRate: number; rotateSeconds: number } | undefined;
 }
 
+/** Where and what to serve: flags first, then the environment's `serving:` block and parameters. */
 export function serveTarget(
   ws: Workspace,
-  flags: { model?: string | undefined; port: string; host: string },
-) {
+  flags: {
+    model?: string | undefined;
+    port?: string | undefined;
+    host: string;
+    'request-log-dir'?: string | undefined;
+    'request-log-sample'?: string | undefined;
+  },
+): ServeTarget {
   const params = ws.env.parameters;
   const base = typeof params.serving_base_path === 'string' ? params.serving_base_path : '.ctpipe/serving';
   const model = flags.model ?? (typeof params.model_name === 'string' ? params.model_name : 'model');
-  return { base: resolve(ws.root, base), model, port: flags.port, host: flags.host };
+  const port = flags.port ?? String(ws.env.serving?.port ?? 8501);
+  const log = ws.env.serving?.request_log;
+  const dir = flags['request-log-dir'] ?? log?.dir;
+  const requestLog = dir
+    ? {
+        dir: settingsPath(ws, dir),
+        sampleRate: flags['request-log-sample']
+          ? Number(flags['request-log-sample'])
+          : (log?.sample_rate ?? 0.01),
+        rotateSeconds: log?.rotate_seconds ?? 60,
+      }
+    : undefined;
+  return { base: settingsPath(ws, base), model, port, host: flags.host, requestLog };
 }
 
 export async function serveCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const { flags } = parseCommand(serveSpec, argv);
   const ws = openWorkspace(flags);
-  await serve(ws, { ...serveTarget(ws, flags), requestLogDir: flags['request-log-dir'] }, out);
+  await serve(ws, serveTarget(ws, flags), out);
   return 0;
 }
 
 /** Starts the prediction server, prints where it listens and a curl line that works, and runs until a signal. */
 export async function serve(ws: Workspace, target: ServeTarget, out: NodeJS.WritableStream): Promise<void> {
   const argv = ['--base', target.base, '--model', target.model, '--port', target.port, '--host', target.host];
-  if (target.requestLogDir) argv.push('--request-log-dir', target.requestLogDir);
+  if (target.requestLog) {
+    argv.push(
+      '--request-log-dir',
+      target.requestLog.dir,
+      '--request-log-sample',
+      String(target.requestLog.sampleRate),
+      '--request-log-rotate-seconds',
+      String(target.requestLog.rotateSeconds),
+    );
+  }
   const cli = parseCliOptions(argv, {});
   if (cli.kind === 'help') return;
   const server = createServer(cli.server);
@@ -55,6 +88,14 @@ export async function serve(ws: Workspace, target: ServeTarget, out: NodeJS.Writ
   out.write(`\nserving ${target.model} from ${target.base} on ${url}\n`);
   const registry = await readRegistryFile(target.base, target.model).catch(() => undefined);
   const version = registry?.labels.stable ?? registry?.versions.at(-1)?.version;
+  if (registry && version !== undefined) {
+    const canary = registry.labels.canary;
+    const split =
+      canary !== undefined && registry.canaryTrafficPercent > 0
+        ? `stable version ${version} (${100 - registry.canaryTrafficPercent}% of traffic), canary version ${canary} (${registry.canaryTrafficPercent}%)`
+        : `version ${version} (all traffic)`;
+    out.write(`serving ${split}\n`);
+  }
   if (version !== undefined) {
     const store = openMetadataStore(ws.env.metadata_db);
     const instance = await sampleInstance(store, resolve(target.base, target.model, String(version))).finally(

@@ -4,17 +4,29 @@ import { runInput, runTask } from '../test-support/fixtures.js';
 
 describeContract('runs', (ctx) => {
   it('starts a RUNNING run with its creation time and no tasks', async () => {
-    const run = await ctx.store.startRun(runInput('run-1', { trigger: 'schedule' }));
+    const run = await ctx.store.startRun(
+      runInput('run-1', {
+        trigger: 'schedule',
+        triggerReason: "schedule '0 3 * * *' (UTC) due 2024-01-02T03:00Z",
+      }),
+    );
     expect(run).toEqual({
       runId: 'run-1',
       pipelineName: 'ct',
       state: 'RUNNING',
       trigger: 'schedule',
+      triggerReason: "schedule '0 3 * * *' (UTC) due 2024-01-02T03:00Z",
       createdAt: new Date(ctx.clock.now()),
       finishedAt: null,
       durationMs: null,
       tasks: { NEW: 0, RUNNING: 0, COMPLETE: 0, FAILED: 0, CACHED: 0, CANCELED: 0, total: 0 },
     });
+  });
+
+  it('records no trigger reason when none is given', async () => {
+    await ctx.store.startRun(runInput('run-1'));
+    expect((await ctx.store.getRun('run-1'))?.triggerReason).toBeNull();
+    expect((await ctx.store.listRuns())[0]?.trigger).toBeNull();
   });
 
   it('refuses a second run with the same id', async () => {

@@ -33,6 +33,7 @@ export function startRun(db: Db, input: StartRunInput): RunSummary {
       pipeline_spec_digest: input.pipelineSpecDigest,
       parameters: input.parameters,
       trigger: input.trigger,
+      trigger_reason: input.triggerReason,
       state: 'RUNNING',
       pid: input.pid,
     });
@@ -104,6 +105,7 @@ function readRun(db: Db, runContextId: number): RunRecord {
     pipelineName: String(p.pipeline_name),
     state: p.state as RunState,
     trigger: typeof p.trigger === 'string' ? p.trigger : null,
+    triggerReason: typeof p.trigger_reason === 'string' ? p.trigger_reason : null,
     createdAt: new Date(row.create_time),
     finishedAt: finishedAt === null ? null : new Date(finishedAt),
     durationMs: finishedAt === null ? null : finishedAt - row.create_time,

@@ -11,6 +11,8 @@
  *
  * Never edit a released migration: append a new one.
  */
+import { TRIGGERS_MIGRATION } from './schema-v2.js';
+
 export interface Migration {
   version: number;
   name: string;
@@ -113,6 +115,7 @@ const INITIAL = `
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial mlmd-style schema', sql: INITIAL },
+  { version: 2, name: 'run queue, run lock and trigger state', sql: TRIGGERS_MIGRATION },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -12,6 +12,7 @@ export const RUN_PROPERTIES = {
   pipeline_spec_digest: 'STRING',
   parameters: 'STRUCT',
   trigger: 'STRING',
+  trigger_reason: 'STRING',
   state: 'STRING',
   error: 'STRING',
   pid: 'INT',
