@@ -8,8 +8,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
 import { resolveSubstitutions, substitute } from './substitute.mjs';
+
+// Reading cloudbuild.yaml needs the repo's dependencies; the install step reinstalls them cleanly (npm ci).
+const { parse } = await import('yaml').catch(() => {
+  console.error('ci:local: dependencies are not installed: run `npm install` first');
+  process.exit(2);
+});
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { values: opts } = parseArgs({
