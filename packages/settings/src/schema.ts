@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { servingSchema } from './serving-schema.js';
+import { timeZone } from './time-zone.js';
 import { triggersSchema } from './triggers-schema.js';
 
 export type SettingsValue =
@@ -32,15 +33,6 @@ const labelValue = z
   .string()
   .regex(/^[\p{Ll}\p{Lo}\p{N}_-]{0,63}$/u, 'a label value is at most 63 lower-case letters, digits, _ or -');
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A recurring Vertex AI schedule for the CT pipeline (`ctpipe schedule`). */
 const vertexScheduleSchema = z
   .object({
@@ -50,10 +42,7 @@ const vertexScheduleSchema = z
         /^\S+( \S+){4}$/,
         'expected a 5-field cron expression "minute hour day-of-month month day-of-week"',
       ),
-    time_zone: z
-      .string()
-      .refine(isTimeZone, 'expected an IANA time zone such as Europe/Paris or UTC')
-      .optional(),
+    time_zone: timeZone.optional(),
     max_concurrent_runs: z
       .number({ error: 'expected a whole number of runs (1 or more)' })
       .int('expected a whole number of runs (1 or more)')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZone } from './time-zone.js';
 
 /** "500ms", "5s", "1m", "2h": how often the trigger loop polls its sources. */
 export const DURATION_PATTERN = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
@@ -6,15 +7,6 @@ export const DURATION_PATTERN = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
 const duration = z
   .string()
   .regex(DURATION_PATTERN, 'expected a duration such as "5s", "1m", "500ms" or "1h"');
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const fraction = (what: string) =>
   z
@@ -36,10 +28,7 @@ const scheduleSchema = z
     cron: z
       .string({ error: 'expected a cron expression such as "0 3 * * *"' })
       .regex(/^\S+(\s+\S+){4,5}$/, 'expected a cron expression of 5 or 6 fields, such as "0 3 * * *"'),
-    time_zone: z
-      .string()
-      .refine(isTimeZone, 'expected an IANA time zone such as "Europe/Amsterdam" or "UTC"')
-      .default('UTC'),
+    time_zone: timeZone.default('UTC'),
   })
   .strict();
 
