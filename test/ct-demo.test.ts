@@ -95,7 +95,7 @@ async function modelStatus(url: string, path = ''): Promise<{ version: string; s
 /** The server polls its base path: wait until the label points where the registry says. */
 async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
   let value = await read();
-  for (let i = 0; i < 100 && !ok(value); i++) {
+  for (let i = 0; i < 300 && !ok(value); i++) {
     await new Promise((r) => setTimeout(r, 100));
     value = await read();
   }
@@ -124,6 +124,7 @@ describe('the CT demo: new data retrains, a bad span is stopped, skew retriggers
   let server: ReturnType<typeof background>;
   let trigger: ReturnType<typeof background>;
   let url = '';
+  let pushedRun = '';
   let store: MetadataStore;
   const children: ChildProcess[] = [];
 
@@ -163,6 +164,7 @@ describe('the CT demo: new data retrains, a bad span is stopped, skew retriggers
     expect(started.reason).toMatch(/new span 2/);
     const finished = await trigger.waitFor((l) => l.type === 'finished' && l.runId === started.runId);
     expect(finished.state).toBe('SUCCEEDED');
+    pushedRun = started.runId!;
 
     const run = await runOf(store, started.runId!);
     expect(run.trigger).toBe('new-data');
@@ -173,7 +175,7 @@ describe('the CT demo: new data retrains, a bad span is stopped, skew retriggers
     expect(registry()).toMatchObject({ labels: { stable: 1, canary: 2 }, canaryTrafficPercent: 10 });
     const canary = await eventually(
       () => modelStatus(url, '/labels/canary'),
-      (s) => s[0]?.version === '2',
+      (s) => s[0]?.version === '2' && s[0]?.state === 'AVAILABLE',
     );
     expect(canary).toEqual([expect.objectContaining({ version: '2', state: 'AVAILABLE' })]);
   });
@@ -208,6 +210,8 @@ describe('the CT demo: new data retrains, a bad span is stopped, skew retriggers
     }
     const started = await trigger.waitFor((l) => l.type === 'started' && l.trigger === 'drift', after);
     expect(started.reason).toMatch(/skew: .*(Body Mass \(g\)|Flipper Length \(mm\))/);
+    // Compared with what the served model learned from (span 2's run), not with the rejected span 3.
+    expect(started.reason).toContain(`vs the training data of run ${pushedRun}`);
     await trigger.waitFor((l) => l.type === 'finished' && l.runId === started.runId);
 
     const run = await runOf(store, started.runId!);

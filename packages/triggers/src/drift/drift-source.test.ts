@@ -98,7 +98,9 @@ describe('driftSource', () => {
     const [fire] = fired;
     expect(fire?.trigger).toBe('drift');
     expect(fire?.dedupeKey).toBe('drift');
-    expect(fire?.reason).toMatch(/^skew: Body Mass \(g\) JSD 0\.\d+ > 0\.1 \(344 logged instances\)$/);
+    expect(fire?.reason).toMatch(
+      /^skew: Body Mass \(g\) JSD 0\.\d+ > 0\.1 \(344 logged instances\) vs the training data of run run-1$/,
+    );
     const snapshot = String(fire?.parameters.serving_data);
     expect(snapshot).toBe(join(dir, 'snap', 'serving-data-20261128T100000Z'));
     expect(readdirSync(snapshot)).toEqual([

@@ -74,7 +74,7 @@ export function driftSource(options: DriftOptions): TriggerSource {
         fired: [
           {
             trigger: 'drift',
-            reason: skewReason(skewed, instances),
+            reason: `${skewReason(skewed, instances)} vs the training data of run ${baseline.runId}`,
             parameters: { serving_data: snapshot },
             dedupeKey: 'drift',
           },

@@ -21,29 +21,37 @@ export interface TrainingBaseline {
 const LOOKBACK = 50;
 
 /**
- * What serving traffic is compared with: the statistics and schema validate recorded in the latest successful run
- * of the pipeline (a cached validate counts: its outputs are the reused artifacts). undefined before any such run.
+ * What serving traffic is compared with: the data the served model learned from — the statistics and schema
+ * validate recorded in the latest successful run that pushed a model (a cached validate counts: its outputs are
+ * the reused artifacts). Runs whose data validate rejected are never a baseline; before any push, the latest run
+ * with valid data is. undefined before any such run.
  */
 export async function latestTrainingBaseline(
   store: MetadataStore,
   pipelineName: string,
 ): Promise<TrainingBaseline | undefined> {
   const runs = await store.listRuns({ pipelineName, limit: LOOKBACK });
+  let fallback: TrainingBaseline | undefined;
   for (const summary of runs) {
     if (summary.state !== 'SUCCEEDED') continue;
     const run = await store.getRun(summary.runId);
-    const outputs = run?.executions.flatMap((e) => e.outputs) ?? [];
-    const statistics = outputs.find((o) => o.key === 'statistics');
-    if (!statistics) continue;
-    const schema = outputs.find((o) => o.key === 'schema');
-    return {
+    const executions = run?.executions ?? [];
+    const validation = executions.find((e) => e.outputs.some((o) => o.key === 'statistics'));
+    if (!validation || validation.outputParameters.valid === false) continue;
+    const pushed = executions.some((e) => e.outputParameters.pushed === true);
+    if (!pushed && fallback) continue;
+    const statistics = validation.outputs.find((o) => o.key === 'statistics')!;
+    const schema = executions.flatMap((e) => e.outputs).find((o) => o.key === 'schema');
+    const baseline = {
       runId: summary.runId,
       statistics: await readTrainSplit(statistics.uri),
       statisticsUri: statistics.uri,
       schema: schema ? await readSchema(schema.uri) : undefined,
     };
+    if (pushed) return baseline;
+    fallback = baseline;
   }
-  return undefined;
+  return fallback;
 }
 
 /** TFX's ExampleStatistics layout: `Split-<name>/FeatureStats.json`; train, or the only split there is. */

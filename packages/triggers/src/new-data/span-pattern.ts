@@ -1,10 +1,7 @@
-import { globRegExpSource } from '@ctpipe/data';
+import { type SpanMatch, spanPatternMatcher } from '@ctpipe/data';
 import { CtpipeError } from '@ctpipe/errors';
 
-export interface SpanMatch {
-  span: number;
-  version?: number;
-}
+export type { SpanMatch };
 
 export interface SpanPattern {
   /** The pattern with {SPAN}/{VERSION} as `*`: what to list. */
@@ -13,8 +10,6 @@ export interface SpanPattern {
   /** The span (and version) of a listed file, or undefined when it does not fit the pattern. */
   match(uri: string): SpanMatch | undefined;
 }
-
-const PLACEHOLDER = /(\{SPAN\}|\{VERSION\})/;
 
 /**
  * extract's span resolution, read the same way (TFX's): `{SPAN}` and `{VERSION}` match digits, the rest is a glob;
@@ -30,34 +25,14 @@ export function parseSpanPattern(pattern: string): SpanPattern {
       },
     });
   }
-  const pieces = pattern.split(PLACEHOLDER);
-  const names: string[] = [];
-  const source = pieces
-    .map((piece) => {
-      if (piece === '{SPAN}' || piece === '{VERSION}') {
-        names.push(piece);
-        return '(\\d+)';
-      }
-      return globRegExpSource(piece);
-    })
-    .join('');
-  const re = new RegExp(`^${source}$`);
+  const matcher = spanPatternMatcher(pattern);
   return {
-    glob: pattern.replaceAll('{SPAN}', '*').replaceAll('{VERSION}', '*'),
-    hasVersion: pattern.includes('{VERSION}'),
+    glob: matcher.glob,
+    hasVersion: matcher.hasVersion,
     match(uri) {
       if (uri.split('/').some((segment) => segment.startsWith('.') || segment.startsWith('_')))
         return undefined;
-      const m = re.exec(uri);
-      if (!m) return undefined;
-      const values = (name: string) =>
-        new Set(names.flatMap((n, i) => (n === name ? [Number(m[i + 1])] : [])));
-      const spans = values('{SPAN}');
-      const versions = values('{VERSION}');
-      if (spans.size !== 1 || versions.size > 1) return undefined;
-      const [span] = spans as Set<number>;
-      const [version] = versions;
-      return version === undefined ? { span: span as number } : { span: span as number, version };
+      return matcher.match(uri);
     },
   };
 }

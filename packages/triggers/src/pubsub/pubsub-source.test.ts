@@ -1,8 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type MetadataStore, openMetadataStore } from '@ctpipe/metadata';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { withoutGoogleCredentials } from '@ctpipe/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TriggerEventInput } from '../events.js';
 import type { ListenerContext } from '../listener.js';
 import { recordRun } from '../test-support/store-fixtures.js';
@@ -169,15 +167,7 @@ describe('Pub/Sub trigger messages', () => {
 });
 
 describe('Pub/Sub without credentials', () => {
-  const saved = { ...process.env };
-  beforeAll(() => {
-    delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
-    process.env.CLOUDSDK_CONFIG = mkdtempSync(join(tmpdir(), 'no-gcloud-'));
-    process.env.METADATA_SERVER_DETECTION = 'none';
-  });
-  afterAll(() => {
-    process.env = saved;
-  });
+  withoutGoogleCredentials();
 
   it('fails to start with UNAVAILABLE and says how to fix it', async () => {
     const listener = createPubSubTriggerSource({ subscription: 'projects/p/subscriptions/ct-triggers' });
