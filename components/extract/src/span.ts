@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { globRegExpSource, listFiles, localPath } from '@ctpipe/data';
+import { listFiles, localPath, spanPatternMatcher } from '@ctpipe/data';
 import { CtpipeError } from '@ctpipe/errors';
 
 export interface ResolvedSpan {
@@ -9,16 +9,13 @@ export interface ResolvedSpan {
   files: string[];
 }
 
-const PLACEHOLDER = /(\{SPAN\}|\{VERSION\})/;
-
 /**
  * TFX's span/version resolution over files: `{SPAN}` and `{VERSION}` match digits; the latest span is taken
  * unless one is asked for, then the latest version within it. Without `{SPAN}` everything matched is span 0.
  */
 export async function resolveSpan(pattern: string, wanted: number): Promise<ResolvedSpan> {
   const local = path.normalize(localPath(pattern));
-  const hasSpan = local.includes('{SPAN}');
-  if (!hasSpan) {
+  if (!local.includes('{SPAN}')) {
     if (local.includes('{VERSION}')) {
       throw new CtpipeError('BAD_CONFIG', `input_pattern has {VERSION} but no {SPAN}: ${pattern}`, {
         details: { path: pattern },
@@ -36,12 +33,12 @@ export async function resolveSpan(pattern: string, wanted: number): Promise<Reso
     return { span: 0, files: await listFiles(pattern) };
   }
 
-  const glob = local.replaceAll('{SPAN}', '*').replaceAll('{VERSION}', '*');
-  const candidates = await listFiles(glob).catch((err: unknown) => {
+  const matcher = spanPatternMatcher(local);
+  const candidates = await listFiles(matcher.glob).catch((err: unknown) => {
     throw err instanceof CtpipeError && err.code === 'NOT_FOUND' ? noSpan(pattern) : err;
   });
   const matched = candidates.flatMap((file) => {
-    const m = matcher(local, file);
+    const m = matcher.match(file);
     return m ? [{ file, ...m }] : [];
   });
   const spans = [...new Set(matched.map((m) => m.span))].sort((a, b) => a - b);
@@ -57,33 +54,9 @@ export async function resolveSpan(pattern: string, wanted: number): Promise<Reso
       },
     );
   }
-  if (!local.includes('{VERSION}')) return { span, files: inSpan.map((m) => m.file) };
+  if (!matcher.hasVersion) return { span, files: inSpan.map((m) => m.file) };
   const version = Math.max(...inSpan.map((m) => m.version ?? 0));
   return { span, version, files: inSpan.filter((m) => m.version === version).map((m) => m.file) };
-}
-
-function matcher(pattern: string, file: string): { span: number; version?: number } | undefined {
-  const pieces = pattern.split(PLACEHOLDER);
-  const names: string[] = [];
-  const source = pieces
-    .map((piece) => {
-      if (piece === '{SPAN}' || piece === '{VERSION}') {
-        names.push(piece);
-        return '(\\d+)';
-      }
-      return globRegExpSource(piece);
-    })
-    .join('');
-  const m = new RegExp(`^${source}$`).exec(file);
-  if (!m) return undefined;
-  const values = (name: string) => names.flatMap((n, i) => (n === name ? [Number(m[i + 1])] : []));
-  const spans = new Set(values('{SPAN}'));
-  const versions = new Set(values('{VERSION}'));
-  // A pattern may repeat a placeholder (span-{SPAN}/part-{SPAN}.csv); the repeats must agree.
-  if (spans.size !== 1 || versions.size > 1) return undefined;
-  const [span] = spans as Set<number>;
-  const [version] = versions;
-  return version === undefined ? { span: span as number } : { span: span as number, version };
 }
 
 function noSpan(pattern: string): CtpipeError {

@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunRequest } from '@ctpipe/metadata';
-import type { CreatePipelineJobRequest, PipelineJob, VertexPipelineClients } from '@ctpipe/vertex';
+import type { PipelineJob } from '@ctpipe/vertex';
 import { describe, expect, it } from 'vitest';
+import { fakeClients } from './test-support/fake-vertex-clients.js';
 import { vertexLauncher } from './trigger-launchers.js';
 import { openWorkspace } from './workspace.js';
 
@@ -24,30 +25,6 @@ environments:
       labels: { team: ml-platform }
 `,
 );
-
-function fakeClients(states: PipelineJob[]) {
-  const created: CreatePipelineJobRequest[] = [];
-  const clients: VertexPipelineClients = {
-    pipelines: {
-      async createPipelineJob(request) {
-        created.push(request);
-        return [{ name: `${request.parent}/pipelineJobs/${request.pipelineJobId}` }];
-      },
-      async getPipelineJob() {
-        const next = states.shift();
-        if (!next) throw new Error('no more states');
-        return [next];
-      },
-    },
-    schedules: {
-      async createSchedule() {
-        throw new Error('not used');
-      },
-    },
-    close: async () => {},
-  };
-  return { clients, created };
-}
 
 const request: RunRequest = {
   id: 7,

@@ -1,5 +1,5 @@
 import { CtpipeError } from '@ctpipe/errors';
-import type { InputsSpec, JsonValue, ParameterType } from '@ctpipe/ir';
+import { type InputsSpec, type JsonValue, parameterValueMatches } from '@ctpipe/ir';
 
 /**
  * Compile-time overrides of pipeline parameter defaults (the SDK's `pipeline_parameters`): only
@@ -25,7 +25,7 @@ export function applyParameterDefaults(
         },
       );
     }
-    if (!matchesType(spec.parameterType, value)) {
+    if (!parameterValueMatches(spec.parameterType, value)) {
       throw new CtpipeError(
         'BAD_CONFIG',
         `Default for parameter '${name}' of pipeline '${pipeline}' has the wrong type`,
@@ -35,24 +35,5 @@ export function applyParameterDefaults(
       );
     }
     spec.defaultValue = value;
-  }
-}
-
-function matchesType(type: ParameterType, value: JsonValue): boolean {
-  switch (type) {
-    case 'STRING':
-      return typeof value === 'string';
-    case 'NUMBER_INTEGER':
-      return Number.isSafeInteger(value);
-    case 'NUMBER_DOUBLE':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'BOOLEAN':
-      return typeof value === 'boolean';
-    case 'LIST':
-      return Array.isArray(value);
-    case 'STRUCT':
-      return typeof value === 'object' && value !== null && !Array.isArray(value);
-    default:
-      return false;
   }
 }

@@ -14,4 +14,5 @@ export {
 export type { CsvDialect } from './internal/csv-reader.js';
 export { type ParquetWriteOptions, writeParquet } from './parquet-writer.js';
 export { type FileSourceOptions, fileSource, type Source, type Table } from './source.js';
+export { type SpanMatch, type SpanPatternMatcher, spanPatternMatcher } from './span-pattern.js';
 export { quoteIdent, quoteLiteral, sqlColumnsStruct, sqlStringList } from './sql-quote.js';

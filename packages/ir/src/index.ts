@@ -13,6 +13,7 @@ export {
 } from './artifact-types.js';
 export { evaluateCondition } from './cel.js';
 export type * from './executor-io.js';
+export { parameterValueMatches } from './parameter-value-matches.js';
 export type * from './pipeline-spec.js';
 export {
   type PipelineSpecProblem,

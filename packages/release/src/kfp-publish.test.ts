@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withoutGoogleCredentials } from '@ctpipe/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type LoopbackServer, loopbackServer } from './internal/loopback-server.js';
 import { fetchPipelineTemplate, publishPipeline } from './kfp-publish.js';
@@ -127,15 +128,7 @@ describe('publishPipeline', () => {
 });
 
 describe('publishPipeline without Google credentials', () => {
-  const saved = { ...process.env };
-  beforeAll(() => {
-    delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
-    process.env.CLOUDSDK_CONFIG = mkdtempSync(join(tmpdir(), 'no-gcloud-'));
-    process.env.METADATA_SERVER_DETECTION = 'none';
-  });
-  afterAll(() => {
-    process.env = saved;
-  });
+  withoutGoogleCredentials();
 
   it('fails with UNAVAILABLE "Artifact Registry: no Google credentials" and sends nothing', async () => {
     const server = await loopbackServer(() => ({ status: 200, body: 'ct-pipeline/sha256:abc' }));

@@ -1,5 +1,11 @@
 import { CtpipeError } from '@ctpipe/errors';
-import type { JsonValue, ParameterSpec, ParameterType, PipelineSpec } from '@ctpipe/ir';
+import {
+  type JsonValue,
+  type ParameterSpec,
+  type ParameterType,
+  type PipelineSpec,
+  parameterValueMatches,
+} from '@ctpipe/ir';
 
 /**
  * Checks runtime parameter values against the pipeline's parameters (the root component's inputDefinitions) and
@@ -31,7 +37,7 @@ export function typeParameterValues(
 function typeValue(name: string, value: JsonValue, parameter: ParameterSpec): JsonValue {
   const type = parameter.parameterType;
   const parsed = typeof value === 'string' && type !== 'STRING' ? parseText(value, type) : value;
-  if (parsed === undefined || !hasType(parsed, type)) {
+  if (parsed === undefined || !parameterValueMatches(type, parsed)) {
     throw new CtpipeError(
       'BAD_INPUT',
       `parameter '${name}' is ${EXPECTED[type]}, got ${JSON.stringify(value)}`,
@@ -68,26 +74,5 @@ function parseText(text: string, type: ParameterType): JsonValue | undefined {
     return JSON.parse(trimmed) as JsonValue;
   } catch {
     return type === 'PARAMETER_TYPE_ENUM_UNSPECIFIED' ? text : undefined;
-  }
-}
-
-function hasType(value: JsonValue, type: ParameterType): boolean {
-  switch (type) {
-    case 'STRING':
-      return typeof value === 'string';
-    case 'NUMBER_INTEGER':
-      return Number.isSafeInteger(value);
-    case 'NUMBER_DOUBLE':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'BOOLEAN':
-      return typeof value === 'boolean';
-    case 'LIST':
-      return Array.isArray(value);
-    case 'STRUCT':
-      return typeof value === 'object' && value !== null && !Array.isArray(value);
-    case 'PARAMETER_TYPE_ENUM_UNSPECIFIED':
-      return true;
-    default:
-      return false;
   }
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exitCodeFor } from '@ctpipe/errors';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutGoogleCredentials } from '@ctpipe/testing';
+import { describe, expect, it } from 'vitest';
 import { imagesCommand } from './images.js';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -133,15 +134,7 @@ describe('ctpipe images plan on a terminal', () => {
 });
 
 describe('ctpipe images without Google credentials', () => {
-  const saved = { ...process.env };
-  beforeAll(() => {
-    delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
-    process.env.CLOUDSDK_CONFIG = mkdtempSync(join(tmpdir(), 'no-gcloud-'));
-    process.env.METADATA_SERVER_DETECTION = 'none';
-  });
-  afterAll(() => {
-    process.env = saved;
-  });
+  withoutGoogleCredentials();
 
   it('plan and build say so and fail (non-zero exit) before any turbo or docker work', async () => {
     for (const action of ['plan', 'build']) {

@@ -2,21 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exitCodeFor } from '@ctpipe/errors';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutGoogleCredentials } from '@ctpipe/testing';
+import { describe, expect, it } from 'vitest';
 import { publishCommand } from './publish.js';
 
 const out = { write: () => true } as unknown as NodeJS.WritableStream;
 
 describe('ctpipe publish', () => {
-  const saved = { ...process.env };
-  beforeAll(() => {
-    delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
-    process.env.CLOUDSDK_CONFIG = mkdtempSync(join(tmpdir(), 'no-gcloud-'));
-    process.env.METADATA_SERVER_DETECTION = 'none';
-  });
-  afterAll(() => {
-    process.env = saved;
-  });
+  withoutGoogleCredentials();
 
   it('without Google credentials says so and fails with a non-zero exit code', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'publish-cli-')), 'pipeline.json');

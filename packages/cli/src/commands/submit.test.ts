@@ -1,17 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exitCodeFor } from '@ctpipe/errors';
 import type { PipelineSpec } from '@ctpipe/ir';
-import {
-  type CreatePipelineJobRequest,
-  createVertexPipelineClients,
-  type PipelineJob,
-  type VertexPipelineClients,
-  withCaching,
-} from '@ctpipe/vertex';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countingPort, withoutGoogleCredentials } from '@ctpipe/testing';
+import { createVertexPipelineClients, type VertexPipelineClients, withCaching } from '@ctpipe/vertex';
+import { describe, expect, it } from 'vitest';
+import { fakeClients } from '../test-support/fake-vertex-clients.js';
 import { openWorkspace } from '../workspace.js';
 import { compileForEnvironment } from './compile.js';
 import { submitCommand } from './submit.js';
@@ -55,34 +50,6 @@ function capture(isTTY = false) {
 const noClients = async (): Promise<VertexPipelineClients> => {
   throw new Error('a dry run must not create clients');
 };
-
-/** A PipelineService fake: records the create request and answers getPipelineJob from a script. */
-function fakeClients(states: PipelineJob[]) {
-  const created: CreatePipelineJobRequest[] = [];
-  let closed = false;
-  const clients: VertexPipelineClients = {
-    pipelines: {
-      async createPipelineJob(request) {
-        created.push(request);
-        return [{ name: `${request.parent}/pipelineJobs/${request.pipelineJobId}` }];
-      },
-      async getPipelineJob() {
-        const next = states.shift();
-        if (!next) throw new Error('no more states');
-        return [next];
-      },
-    },
-    schedules: {
-      async createSchedule() {
-        throw new Error('not used');
-      },
-    },
-    close: async () => {
-      closed = true;
-    },
-  };
-  return { clients, created, closed: () => closed };
-}
 
 async function dryRun(args: string[]) {
   const out = capture();
@@ -302,27 +269,13 @@ describe('ctpipe submit', () => {
 });
 
 describe('ctpipe submit without Google credentials', () => {
-  const saved = { ...process.env };
-  beforeAll(() => {
-    delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
-    process.env.CLOUDSDK_CONFIG = mkdtempSync(join(tmpdir(), 'no-gcloud-'));
-    process.env.METADATA_SERVER_DETECTION = 'none';
-  });
-  afterAll(() => {
-    process.env = saved;
-  });
+  withoutGoogleCredentials();
 
   it('fails with UNAVAILABLE and how to fix it, connecting to nothing', async () => {
-    let connections = 0;
-    const server = createServer((socket) => {
-      connections++;
-      socket.destroy();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
+    const api = await countingPort();
     try {
       const attempt = submitCommand([...PROD, '--wait'], capture(), {
-        clients: (where) => createVertexPipelineClients(where, { apiEndpoint: '127.0.0.1', port }),
+        clients: (where) => createVertexPipelineClients(where, { apiEndpoint: '127.0.0.1', port: api.port }),
       });
       await expect(attempt).rejects.toMatchObject({
         code: 'UNAVAILABLE',
@@ -331,9 +284,9 @@ describe('ctpipe submit without Google credentials', () => {
         ),
       });
       expect(exitCodeFor('UNAVAILABLE')).toBe(7);
-      expect(connections).toBe(0);
+      expect(api.connections()).toBe(0);
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await api.close();
     }
   });
 });
