@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CoreInputs, CoreResult, Logger } from '@ctpipe/contract';
@@ -77,6 +78,12 @@ export async function writeEvaluation(
       evaluation: finiteNumbers(overall.metrics),
       classification_metrics: classes ? { ...toClassificationMetricsMetadata(overall, classes) } : {},
       blessing: {
+        // The blessing's identity for the cache is what its consumers use: the verdict and the model it names (the
+        // next run's evaluate loads that model as its baseline). Without it every run's new blessing artifact would
+        // make the next evaluate, and push after it, run again although nothing changed.
+        digest: createHash('sha256')
+          .update(JSON.stringify({ blessed, model: candidate.uri }))
+          .digest('hex'),
         blessed: blessed ? 1 : 0,
         current_model: candidate.uri,
         current_model_version: candidate.version,
