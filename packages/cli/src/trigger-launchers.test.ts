@@ -46,6 +46,7 @@ function launcherWith(states: PipelineJob[]) {
   const out = { write: () => true } as unknown as NodeJS.WritableStream;
   const launch = vertexLauncher({
     ws: openWorkspace({ env: 'prod', settings }),
+    allowLocalImages: true,
     deps: { clients: async () => fake.clients, now: () => new Date(2026, 10, 28), sleep: async () => {} },
     json: true,
     out,

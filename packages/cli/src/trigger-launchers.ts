@@ -49,6 +49,8 @@ export function localLauncher(o: LocalLauncherOptions): Launcher {
 
 export interface VertexLauncherOptions {
   ws: Workspace;
+  /** Submit even though component images name no registry host (see requirePublishedImages). */
+  allowLocalImages?: boolean;
   deps: VertexCommandDeps;
   json: boolean;
   out: Output;
@@ -62,7 +64,12 @@ export interface VertexLauncherOptions {
  */
 export function vertexLauncher(o: VertexLauncherOptions): Launcher {
   return async (request, { runId }) => {
-    const { vertex, options } = jobOptions(o.ws, { env: o.ws.env.name, cache: false, 'no-cache': false });
+    const { vertex, options } = jobOptions(o.ws, {
+      env: o.ws.env.name,
+      cache: false,
+      'no-cache': false,
+      'allow-local-images': o.allowLocalImages ?? false,
+    });
     const job = buildCreatePipelineJobRequest({
       ...options,
       parameterValues: { ...options.parameterValues, ...(request.parameters as Record<string, JsonValue>) },

@@ -81,6 +81,11 @@ describe('parseCliOptions', () => {
     });
   });
 
+  it('names the model from MODEL_NAME, as push sets it on a Vertex model (TF Serving image convention)', () => {
+    const cli = parseCliOptions([], { AIP_STORAGE_URI: 'gs://vertex-copy/model', MODEL_NAME: 'penguins' });
+    expect(cli.kind === 'serve' && cli.server.modelName).toBe('penguins');
+  });
+
   it('refuses bad values with BAD_CONFIG naming the flag', () => {
     expect(() => parseCliOptions([], {})).toThrow(/no model to serve/);
     expect(() => parseCliOptions(['--base', '/x'], {})).toThrow(/--base needs --model/);

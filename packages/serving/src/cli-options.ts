@@ -85,7 +85,9 @@ export function parseCliOptions(
       },
     );
   }
-  const modelName = flag('model') ?? (path.basename(modelBasePath.replace(/\/+$/, '')) || 'model');
+  // TF Serving's image (and push, on a Vertex model) names the served model with MODEL_NAME.
+  const modelName =
+    flag('model') ?? env.MODEL_NAME ?? (path.basename(modelBasePath.replace(/\/+$/, '')) || 'model');
   const vertexPort = env.AIP_HTTP_PORT;
   const server: ServerOptions = {
     modelBasePath,
@@ -161,7 +163,7 @@ export function helpText(): string {
     '',
     ...rows,
     '',
-    'Vertex AI: AIP_HTTP_PORT, AIP_HEALTH_ROUTE, AIP_PREDICT_ROUTE, AIP_STORAGE_URI are read from the environment.',
+    'Vertex AI: AIP_HTTP_PORT, AIP_HEALTH_ROUTE, AIP_PREDICT_ROUTE, AIP_STORAGE_URI (and MODEL_NAME) are read from the environment.',
   ].join('\n');
 }
 

@@ -173,7 +173,9 @@ describe('ctpipe schedule', () => {
       },
     };
     const out = capture();
-    expect(await scheduleCommand(PROD, out, { clients: async () => clients })).toBe(0);
+    expect(
+      await scheduleCommand([...PROD, '--allow-local-images'], out, { clients: async () => clients }),
+    ).toBe(0);
     expect(created.map((r) => [r.parent, r.schedule?.cron, r.schedule?.maxConcurrentRunCount])).toEqual([
       ['projects/ctpipe-prod/locations/europe-west4', 'TZ=Europe/Amsterdam 0 3 * * *', 1],
     ]);

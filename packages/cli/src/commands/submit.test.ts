@@ -183,7 +183,12 @@ describe('ctpipe submit', () => {
   it('submits and prints the job as a JSON line when stdout is not a TTY', async () => {
     const fake = fakeClients([]);
     const out = capture();
-    expect(await submitCommand(PROD, out, { clients: async () => fake.clients, now: NOW })).toBe(0);
+    expect(
+      await submitCommand([...PROD, '--allow-local-images'], out, {
+        clients: async () => fake.clients,
+        now: NOW,
+      }),
+    ).toBe(0);
     expect(fake.created.map((r) => [r.parent, r.pipelineJobId])).toEqual([
       ['projects/ctpipe-prod/locations/europe-west4', 'ctpipe-ct-20261128030405'],
     ]);
@@ -211,7 +216,7 @@ describe('ctpipe submit', () => {
     ]);
     const delays: number[] = [];
     const out = capture();
-    const code = await submitCommand([...PROD, '--wait'], out, {
+    const code = await submitCommand([...PROD, '--wait', '--allow-local-images'], out, {
       clients: async () => fake.clients,
       now: NOW,
       sleep: async (ms) => {
@@ -253,7 +258,10 @@ describe('ctpipe submit', () => {
       },
     ]);
     const out = capture(true);
-    const attempt = submitCommand([...PROD, '--wait'], out, { clients: async () => fake.clients, now: NOW });
+    const attempt = submitCommand([...PROD, '--wait', '--allow-local-images'], out, {
+      clients: async () => fake.clients,
+      now: NOW,
+    });
     await expect(attempt).rejects.toMatchObject({
       code: 'BAD_INPUT',
       message:
@@ -274,7 +282,7 @@ describe('ctpipe submit without Google credentials', () => {
   it('fails with UNAVAILABLE and how to fix it, connecting to nothing', async () => {
     const api = await countingPort();
     try {
-      const attempt = submitCommand([...PROD, '--wait'], capture(), {
+      const attempt = submitCommand([...PROD, '--wait', '--allow-local-images'], capture(), {
         clients: (where) => createVertexPipelineClients(where, { apiEndpoint: '127.0.0.1', port: api.port }),
       });
       await expect(attempt).rejects.toMatchObject({
@@ -288,5 +296,16 @@ describe('ctpipe submit without Google credentials', () => {
     } finally {
       await api.close();
     }
+  });
+});
+
+describe('ctpipe submit with the committed component images', () => {
+  it('refuses before creating clients: ctpipe/<verb>:latest would be looked up on Docker Hub', async () => {
+    await expect(submitCommand(PROD, capture(), { clients: noClients, now: NOW })).rejects.toMatchObject({
+      code: 'BAD_CONFIG',
+      message: expect.stringMatching(
+        /images are not in a registry \(ctpipe\/evaluate:latest, .*ctpipe images set/,
+      ),
+    });
   });
 });

@@ -12,6 +12,7 @@ import {
   waitForPipelineJob,
 } from '@ctpipe/vertex';
 import { type CommandSpec, type FlagSpec, parseCommand } from '../options.js';
+import { requirePublishedImages } from '../published-images.js';
 import { COMMON_FLAGS, openWorkspace, type Workspace } from '../workspace.js';
 import { compileForEnvironment } from './compile.js';
 
@@ -32,6 +33,11 @@ export const JOB_FLAGS = {
   cache: { type: 'boolean', description: 'enable caching for every task', default: false },
   'no-cache': { type: 'boolean', description: 'disable caching for every task', default: false },
   'dry-run': { type: 'boolean', description: 'print the request as JSON and send nothing', default: false },
+  'allow-local-images': {
+    type: 'boolean',
+    description: 'submit even though component images name no registry host (ctpipe/<verb>:latest)',
+    default: false,
+  },
   json: { type: 'boolean', description: 'JSON lines even on a TTY', default: false },
 } as const satisfies Record<string, FlagSpec>;
 
@@ -129,6 +135,8 @@ type JobFlags = {
   label?: string[] | undefined;
   cache: boolean;
   'no-cache': boolean;
+  'dry-run'?: boolean;
+  'allow-local-images'?: boolean;
 };
 
 type VertexSettings = NonNullable<Workspace['env']['vertex']>;
@@ -153,6 +161,8 @@ export function jobOptions(
   }
   const spec = compileForEnvironment(ws);
   const templateUri = flags['template-uri'] ?? vertex.template_uri;
+  // A dry run shows the request as it is; anything sent must name images Vertex AI can pull.
+  if (!templateUri && !flags['dry-run'] && !flags['allow-local-images']) requirePublishedImages(spec);
   const cliCaching = flags.cache ? true : flags['no-cache'] ? false : undefined;
   // A template's spec is fetched by Vertex as uploaded, so the environment's caching setting cannot reach it; only
   // an explicit flag is worth an error there.
