@@ -144,6 +144,7 @@ describe('the CT demo: new data retrains, a bad span is stopped, skew retriggers
     const [latest] = await store.listRuns({ limit: 1 });
     const run = await runOf(store, latest!.runId);
     expect(run.trigger).toBe('manual');
+    expect(run.triggerReason).toMatch(/^on demand: ctpipe run by /);
     expect(task(run, 'extract')?.outputParameters).toMatchObject({ span: 1 });
     expect(task(run, 'push')?.outputParameters).toMatchObject({ pushed: true, version: 1 });
     expect(registry().labels).toMatchObject({ stable: 1 });

@@ -40,6 +40,10 @@ export const runSpec = {
       description: 'list every output artifact URI in the summary',
       default: false,
     },
+    reason: {
+      type: 'string',
+      description: 'why this on-demand run, recorded with it in the metadata store (ctpipe runs shows it)',
+    },
     serve: {
       type: 'boolean',
       description: 'after a successful run, serve the pushed model until Ctrl-C (prints a curl line)',
@@ -74,6 +78,10 @@ export async function runCommand(argv: string[], out: NodeJS.WriteStream): Promi
     });
     const result = await runPipeline({
       runId,
+      trigger: 'manual',
+      triggerReason:
+        flags.reason ??
+        `on demand: ctpipe run by ${process.env.USER ?? process.env.USERNAME ?? 'an unnamed user'}`,
       spec,
       store,
       pipelineRoot: ws.env.pipeline_root,
