@@ -103,6 +103,8 @@ export interface RunRequest {
   /** The process that claimed it; a CLAIMED request whose claimer died goes back to PENDING. */
   claimedBy: number | null;
   error: string | null;
+  /** Runs started for it; a run abandoned by a dead trigger worker is retried up to 3 attempts. */
+  attempts: number;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -40,6 +40,7 @@ describe('openMetadataStore', () => {
     expect(rows).toEqual([
       { version: 1, name: 'initial mlmd-style schema' },
       { version: 2, name: 'run queue, run lock and trigger state' },
+      { version: 3, name: 'run request attempts' },
     ]);
     raw.close();
   });
@@ -56,7 +57,7 @@ describe('openMetadataStore', () => {
     raw.close();
 
     const upgraded = openMetadataStore(file);
-    expect(upgraded.schemaVersion).toBe(2);
+    expect(upgraded.schemaVersion).toBe(3);
     expect(await upgraded.getRun('old-run')).toMatchObject({ trigger: 'manual', triggerReason: null });
     const { created } = await upgraded.enqueueRunRequest({
       pipelineName: 'ct',

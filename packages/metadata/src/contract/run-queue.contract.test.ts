@@ -25,6 +25,7 @@ describeContract('run queue', (ctx) => {
       runId: null,
       claimedBy: null,
       error: null,
+      attempts: 0,
       createdAt: new Date(ctx.clock.now()),
       updatedAt: new Date(ctx.clock.now()),
     });
@@ -109,7 +110,7 @@ describeContract('run queue', (ctx) => {
     });
   });
 
-  it('recovers the requests of a dead worker: claimed ones are pending again, started ones failed', async () => {
+  it('recovers the requests of a dead worker: claimed and started ones are pending again (the span is not lost)', async () => {
     const claimed = (await ctx.store.enqueueRunRequest(request({ reason: 'claimed' }))).request;
     const started = (await ctx.store.enqueueRunRequest(request({ reason: 'started' }))).request;
     const alive = (await ctx.store.enqueueRunRequest(request({ reason: 'alive' }))).request;
@@ -118,11 +119,26 @@ describeContract('run queue', (ctx) => {
     await ctx.store.claimNextRunRequest(200);
     await ctx.store.markRunRequestStarted(started.id, 'run-9');
     const recovered = await ctx.store.recoverRunRequests((pid) => pid === 200);
-    expect(recovered.map((r) => [r.id, r.state, r.error])).toEqual([
-      [claimed.id, 'PENDING', null],
-      [started.id, 'FAILED', 'abandoned: trigger worker died'],
+    expect(recovered.map((r) => [r.id, r.state, r.error, r.attempts])).toEqual([
+      [claimed.id, 'PENDING', null, 0],
+      [started.id, 'PENDING', 'run run-9 abandoned (trigger worker died): retrying', 1],
     ]);
     expect((await ctx.store.getRunRequest(alive.id))?.state).toBe('CLAIMED');
+  });
+
+  it('fails a request whose runs were abandoned three times, instead of retrying it forever', async () => {
+    const { request: r } = await ctx.store.enqueueRunRequest(request({ reason: 'crashes' }));
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      expect((await ctx.store.claimNextRunRequest(100))?.id).toBe(r.id);
+      await ctx.store.markRunRequestStarted(r.id, `run-${attempt}`);
+      const [recovered] = await ctx.store.recoverRunRequests(() => false);
+      expect(recovered?.state).toBe(attempt < 3 ? 'PENDING' : 'FAILED');
+    }
+    expect(await ctx.store.getRunRequest(r.id)).toMatchObject({
+      state: 'FAILED',
+      attempts: 3,
+      error: 'abandoned: trigger worker died during each of 3 runs',
+    });
   });
 
   it('refuses an unknown state in a query', async () => {

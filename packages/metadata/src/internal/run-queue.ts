@@ -3,6 +3,7 @@ import type { EnqueueResult, JsonObject, RunRequest } from '../entities.js';
 import type { EnqueueRunRequestInput, ListRunRequestsQuery } from '../inputs.js';
 import { RUN_REQUEST_STATES, type RunRequestState } from '../states.js';
 import type { Db, SqlParam } from './db.js';
+import { RUN_REQUEST_ATTEMPTS } from './schema-v2.js';
 
 interface RequestRow {
   [key: string]: unknown;
@@ -16,6 +17,7 @@ interface RequestRow {
   run_id: string | null;
   claimed_by: number | null;
   error: string | null;
+  attempts: number;
   create_time: number;
   update_time: number;
 }
@@ -32,6 +34,7 @@ function toRequest(row: RequestRow): RunRequest {
     runId: row.run_id,
     claimedBy: row.claimed_by,
     error: row.error,
+    attempts: row.attempts,
     createdAt: new Date(row.create_time),
     updatedAt: new Date(row.update_time),
   };
@@ -155,10 +158,12 @@ export function transitionRunRequest(
     }
     db.run(
       `UPDATE run_request SET state = ?, run_id = coalesce(?, run_id), error = coalesce(?, error),
-       claimed_by = CASE WHEN ? = 'PENDING' THEN NULL ELSE claimed_by END, update_time = ? WHERE id = ?`,
+       claimed_by = CASE WHEN ? = 'PENDING' THEN NULL ELSE claimed_by END,
+       attempts = attempts + CASE WHEN ? = 'STARTED' THEN 1 ELSE 0 END, update_time = ? WHERE id = ?`,
       to,
       fields.runId ?? null,
       fields.error ?? null,
+      to,
       to,
       db.now(),
       id,
@@ -168,8 +173,9 @@ export function transitionRunRequest(
 }
 
 /**
- * A worker that died left its requests behind: CLAIMED ones go back to PENDING (they never started), STARTED
- * ones become FAILED (their run was abandoned with the worker; the run itself is failed by abandonStaleExecutions).
+ * A worker that died left its requests behind: CLAIMED ones go back to PENDING (they never started). STARTED ones
+ * lost their run with the worker (abandonStaleExecutions fails the run itself): they go back to PENDING too — the
+ * rerun reuses every task that finished, from cache — until RUN_REQUEST_ATTEMPTS runs were started; then FAILED.
  */
 export function recoverRunRequests(db: Db, isAlive: (pid: number) => boolean): RunRequest[] {
   return db.write(() => {
@@ -180,10 +186,18 @@ export function recoverRunRequests(db: Db, isAlive: (pid: number) => boolean): R
       .filter((r) => !isAlive(r.claimed_by as number));
     for (const row of stale) {
       if (row.state === 'CLAIMED') requeue(db, toRequest(row));
-      else {
+      else if (row.attempts < RUN_REQUEST_ATTEMPTS) {
+        db.run(
+          `UPDATE run_request SET error = ?, update_time = ? WHERE id = ?`,
+          `run ${row.run_id ?? '?'} abandoned (trigger worker died): retrying`,
+          db.now(),
+          row.id,
+        );
+        requeue(db, toRequest(row));
+      } else {
         db.run(
           `UPDATE run_request SET state = 'FAILED', error = ?, update_time = ? WHERE id = ?`,
-          'abandoned: trigger worker died',
+          `abandoned: trigger worker died during each of ${row.attempts} runs`,
           db.now(),
           row.id,
         );

@@ -39,3 +39,12 @@ export const TRIGGERS_MIGRATION = `
     PRIMARY KEY (pipeline_name, source)
   ) WITHOUT ROWID;
 `;
+
+/**
+ * Migration 3: how many runs a request has started. A run abandoned because its trigger worker died is retried (the
+ * new-data cursor has moved past its span: failing it would lose the span), but not forever.
+ */
+export const RUN_REQUEST_ATTEMPTS = 3;
+export const RUN_REQUEST_ATTEMPTS_MIGRATION = `
+  ALTER TABLE run_request ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+`;

@@ -11,7 +11,7 @@
  *
  * Never edit a released migration: append a new one.
  */
-import { TRIGGERS_MIGRATION } from './schema-v2.js';
+import { RUN_REQUEST_ATTEMPTS_MIGRATION, TRIGGERS_MIGRATION } from './schema-v2.js';
 
 export interface Migration {
   version: number;
@@ -116,6 +116,7 @@ const INITIAL = `
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial mlmd-style schema', sql: INITIAL },
   { version: 2, name: 'run queue, run lock and trigger state', sql: TRIGGERS_MIGRATION },
+  { version: 3, name: 'run request attempts', sql: RUN_REQUEST_ATTEMPTS_MIGRATION },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
