@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type MetadataStore, openMetadataStore, type RunDetail } from '@ctpipe/metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corruptedSpan, dropSpan, skewedInstances, spanOne, spanTwo } from './ct-demo/spans.js';
+import { corruptedSpan, dropSpan, skewedInstances, spanOne, spanSettings, spanTwo } from './ct-demo/spans.js';
 import { runCli } from './helpers.js';
 
 /**
@@ -16,28 +16,18 @@ import { runCli } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ctpipe-ct-demo-'));
 const source = join(dir, 'source');
-const settings = join(dir, 'settings.yaml');
 const serving = join(dir, 'serving');
-writeFileSync(
-  settings,
-  `defaults:
-  pipeline_root: root
-  metadata_db: metadata.sqlite
-  parameters:
-    input_pattern: source/span-{SPAN}/penguins.json
-    serving_base_path: serving
-    model_name: penguins
-    max_trials: 2
+const settings = spanSettings(
+  dir,
+  'demo',
+  `    max_trials: 2
     canary_percent: 10
   serving:
     request_log: { dir: request-log, sample_rate: 1, rotate_seconds: 1 }
   triggers:
     poll_interval: 300ms
     new_data: {}
-    drift: { min_instances: 100 }
-environments:
-  demo: {}
-`,
+    drift: { min_instances: 100 }`,
 );
 const base = ['--settings', settings, '--env', 'demo'];
 

@@ -1,30 +1,21 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openMetadataStore } from '@ctpipe/metadata';
 import { describe, expect, it } from 'vitest';
-import { dropSpan, spanOne } from './ct-demo/spans.js';
+import { dropSpan, spanOne, spanSettings } from './ct-demo/spans.js';
 import { runCli } from './helpers.js';
 
 describe('ctpipe trigger killed during a run it started', () => {
   it('loses nothing: the restarted trigger reruns the request, reusing what finished, and it succeeds', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ctpipe-trigger-crash-'));
-    const settings = join(dir, 'settings.yaml');
-    writeFileSync(
-      settings,
-      `defaults:
-  pipeline_root: root
-  metadata_db: metadata.sqlite
-  parameters:
-    input_pattern: source/span-{SPAN}/penguins.json
-    serving_base_path: serving
-    max_trials: 1
+    const settings = spanSettings(
+      dir,
+      'crash',
+      `    max_trials: 1
   triggers:
     poll_interval: 200ms
-    new_data: {}
-environments:
-  crash: {}
-`,
+    new_data: {}`,
     );
     const args = ['trigger', '--settings', settings, '--env', 'crash'];
     dropSpan(join(dir, 'source'), 1, spanOne());

@@ -56,3 +56,26 @@ export function skewedInstances(count: number): Penguin[] {
     };
   });
 }
+
+/**
+ * A settings.yaml in `dir` for the CT pipeline on spans dropped under `dir/source/span-<n>/penguins.json`, with
+ * `extra` (YAML lines indented under `defaults:`) for the test's own parameters, serving and triggers blocks.
+ */
+export function spanSettings(dir: string, env: string, extra: string): string {
+  const file = join(dir, 'settings.yaml');
+  writeFileSync(
+    file,
+    `defaults:
+  pipeline_root: root
+  metadata_db: metadata.sqlite
+  parameters:
+    input_pattern: source/span-{SPAN}/penguins.json
+    serving_base_path: serving
+    model_name: penguins
+${extra}
+environments:
+  ${env}: {}
+`,
+  );
+  return file;
+}

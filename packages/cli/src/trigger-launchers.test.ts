@@ -37,6 +37,7 @@ const request: RunRequest = {
   runId: null,
   claimedBy: 1,
   error: null,
+  attempts: 0,
   createdAt: new Date(),
   updatedAt: new Date(),
 };
