@@ -5,8 +5,9 @@ import { openEngine, quoteLiteral } from '@ctpipe/data';
 import type { JsonObject } from '@ctpipe/ir';
 import { loadServingModel } from '@ctpipe/model';
 import type { EvalConfig, SliceMetrics } from '@ctpipe/model-analysis';
+import { writeRawPenguins } from '@ctpipe/testing/penguins';
+import { trainPenguinsModel } from '@ctpipe/testing-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trainPenguinsModel, writeRawPenguins } from '../test/penguins-model.js';
 import { type EvaluateRun, runEvaluate } from '../test/run-evaluate.js';
 
 let root: string;

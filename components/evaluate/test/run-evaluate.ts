@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { CoreInputs, InputArtifact } from '@ctpipe/contract';
 import { artifactType, type JsonObject } from '@ctpipe/ir';
 import type { EvalConfig, SliceMetrics, ValidationResult } from '@ctpipe/model-analysis';
+import { testContext } from '@ctpipe/testing/core-context';
 import { evaluate } from '../src/core.js';
 import { DEFAULT_EVAL_CONFIG } from '../src/default-eval-config.js';
 import type { EvaluateSpec } from '../src/spec.js';
-import { testContext } from './penguins-model.js';
 
 export interface EvaluateRun {
   /** Where the outputs go (`<dir>/<output name>/`). */

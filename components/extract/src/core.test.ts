@@ -1,8 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openEngine, quoteLiteral } from '@ctpipe/data';
+import { testContext } from '@ctpipe/testing/core-context';
+import { penguinsJsonPath } from '@ctpipe/testing/penguins';
 import { describe, expect, it } from 'vitest';
-import { extractInputs, penguinsJsonPath, testContext } from '../test/context.js';
+import { extractInputs } from '../test/context.js';
 import { extract } from './core.js';
 
 const PENGUIN_COLUMNS = [

@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CoreInputs } from '@ctpipe/contract';
 import { CtpipeError } from '@ctpipe/errors';
+import { testContext } from '@ctpipe/testing/core-context';
+import { penguinsJsonPath } from '@ctpipe/testing/penguins';
 import { describe, expect, it } from 'vitest';
-import { extractInputs, FIXTURES, penguinsJsonPath, testContext } from '../test/context.js';
+import { extractInputs, FIXTURES } from '../test/context.js';
 import { extract } from './core.js';
 import type { ExtractSpec } from './spec.js';
 

@@ -2,9 +2,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openEngine, quoteLiteral, writeParquet } from '@ctpipe/data';
+import { testContext } from '@ctpipe/testing/core-context';
+import { penguinsJsonPath } from '@ctpipe/testing/penguins';
 import { Float64, Int64, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractInputs, penguinsJsonPath, testContext } from '../test/context.js';
+import { extractInputs } from '../test/context.js';
 import { extract } from './core.js';
 
 /**

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { CtpipeError } from '@ctpipe/errors';
+import { testContext } from '@ctpipe/testing/core-context';
 import { describe, expect, it } from 'vitest';
-import { extractInputs, FIXTURES, testContext } from '../test/context.js';
+import { extractInputs, FIXTURES } from '../test/context.js';
 import { extract } from './core.js';
 import { resolveSpan } from './span.js';
 

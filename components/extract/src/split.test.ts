@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { openEngine, quoteLiteral } from '@ctpipe/data';
 import { CtpipeError } from '@ctpipe/errors';
+import { testContext } from '@ctpipe/testing/core-context';
+import { penguinsJsonPath } from '@ctpipe/testing/penguins';
 import { describe, expect, it } from 'vitest';
-import { extractInputs, penguinsJsonPath, testContext } from '../test/context.js';
+import { extractInputs } from '../test/context.js';
 import { extract } from './core.js';
 import { bucketExpression, parseSplitRatios } from './split.js';
 

@@ -2,9 +2,11 @@ import { mkdir, readdir, readFile, truncate, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import type { CoreInputs } from '@ctpipe/contract';
 import { artifactType } from '@ctpipe/ir';
+import { testContext } from '@ctpipe/testing/core-context';
+import { writeRawPenguins } from '@ctpipe/testing/penguins';
+import { trainPenguinsModel } from '@ctpipe/testing-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileServer } from '../test/compile-server.js';
-import { testContext, trainPenguinsModel, writeRawPenguins } from '../test/penguins-model.js';
 import { createInfraValidateCore } from './core.js';
 import type { InfraValidateSpec } from './spec.js';
 

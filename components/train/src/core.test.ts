@@ -1,23 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadServingModel } from '@ctpipe/model';
+import { testContext } from '@ctpipe/testing/core-context';
+import { penguinsJsonPath } from '@ctpipe/testing/penguins';
 import { parseHyperParameters } from '@ctpipe/tuner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   compileForTrials,
   type Scratch,
   type Transformed,
-  testContext,
   trainInputs,
   transformedPenguins,
 } from '../test/fixtures.js';
 import { createTrainCore } from './core.js';
 
 function penguinRows(): Record<string, unknown>[] {
-  const main = createRequire(import.meta.url).resolve('vega-datasets');
-  return JSON.parse(readFileSync(path.join(path.dirname(main), '..', 'data', 'penguins.json'), 'utf8'));
+  return JSON.parse(readFileSync(penguinsJsonPath(), 'utf8'));
 }
 
 let scratch: Scratch;

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { testContext } from '@ctpipe/testing/core-context';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testContext } from '../test/fixtures.js';
 import { loadModelModule, moduleDigest } from './module-file.js';
 import { resolveTrainInputs } from './resolve-inputs.js';
 

@@ -1,39 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { CoreContext, CoreInputs, InputArtifact } from '@ctpipe/contract';
-import { openEngine, quoteLiteral } from '@ctpipe/data';
+import type { CoreInputs, InputArtifact } from '@ctpipe/contract';
 import { artifactType } from '@ctpipe/ir';
+import { testContext } from '@ctpipe/testing/core-context';
+import { writeRawPenguins } from '@ctpipe/testing/penguins';
 import { transform } from '@ctpipe/transform';
 import type { TrainSpec } from '../src/spec.js';
 
 const componentDir = path.resolve(import.meta.dirname, '..');
 const repoRoot = path.resolve(componentDir, '..', '..');
 const tsc = path.join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-
-export interface RecordedLog {
-  level: 'info' | 'warn' | 'progress';
-  message: string;
-  fields?: Record<string, unknown>;
-}
-
-/** A CoreContext that records what the core logs, with a pinned clock. */
-export function testContext(): CoreContext & { logs: RecordedLog[] } {
-  const logs: RecordedLog[] = [];
-  return {
-    logs,
-    log: {
-      info: (message, fields) => logs.push({ level: 'info', message, ...(fields ? { fields } : {}) }),
-      warn: (message, fields) => logs.push({ level: 'warn', message, ...(fields ? { fields } : {}) }),
-      progress: (step, done, total, unit) =>
-        logs.push({ level: 'progress', message: step, fields: { done, total, unit } }),
-    },
-    now: () => new Date('2025-01-01T00:00:00Z'),
-    random: () => 0.5,
-  };
-}
 
 export interface Scratch {
   root: string;
@@ -91,11 +69,6 @@ async function compileInto(root: string): Promise<Scratch> {
   };
 }
 
-function penguinsJsonPath(): string {
-  const main = createRequire(import.meta.url).resolve('vega-datasets');
-  return path.join(path.dirname(main), '..', 'data', 'penguins.json');
-}
-
 export interface Transformed {
   examples: InputArtifact;
   graph: InputArtifact;
@@ -107,24 +80,7 @@ export interface Transformed {
  */
 export async function transformedPenguins(root: string): Promise<Transformed> {
   const raw = path.join(root, 'examples');
-  const engine = await openEngine({ threads: 1 });
-  try {
-    await engine.run(
-      `CREATE VIEW penguins AS SELECT *, row_number() OVER () AS rn FROM read_json(${quoteLiteral(penguinsJsonPath())})`,
-    );
-    for (const [split, keep] of [
-      ['train', 'rn % 3 <> 0'],
-      ['eval', 'rn % 3 = 0'],
-    ] as const) {
-      await mkdir(path.join(raw, `Split-${split}`), { recursive: true });
-      const file = path.join(raw, `Split-${split}`, 'data_0.parquet');
-      await engine.run(
-        `COPY (SELECT * EXCLUDE (rn) FROM penguins WHERE ${keep} ORDER BY rn) TO ${quoteLiteral(file)} (FORMAT parquet)`,
-      );
-    }
-  } finally {
-    await engine.close();
-  }
+  await writeRawPenguins(raw);
   const artifact = async (name: string, title: 'system.Artifact' | 'system.Dataset') => {
     const dir = path.join(root, name);
     await mkdir(dir, { recursive: true });

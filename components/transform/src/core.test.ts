@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openEngine, quoteLiteral } from '@ctpipe/data';
 import { applyTransformToRows, parseTransformGraph, type TransformGraph } from '@ctpipe/preprocessing';
+import { penguinsJsonPath } from '@ctpipe/testing/penguins';
 import { describe, expect, it } from 'vitest';
-import { penguinExamples, penguinsJsonPath, recordingContext, transformInputs } from '../test/penguins.js';
+import { penguinExamples, recordingContext, transformInputs } from '../test/penguins.js';
 import { GRAPH_FILE, transform } from './core.js';
 
 type Penguin = Record<string, string | number | null>;

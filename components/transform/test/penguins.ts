@@ -1,10 +1,9 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { CoreContext, CoreInputs, InputArtifact } from '@ctpipe/contract';
-import { openEngine, quoteLiteral } from '@ctpipe/data';
 import { artifactType } from '@ctpipe/ir';
+import { writePenguinExamples } from '@ctpipe/testing/penguins';
 import { onTestFinished } from 'vitest';
 import type { TransformSpec } from '../src/spec.js';
 
@@ -20,11 +19,6 @@ export const PENGUINS_MODULE = path.join(
   'preprocessing.ts',
 );
 
-export function penguinsJsonPath(): string {
-  const main = createRequire(import.meta.url).resolve('vega-datasets');
-  return path.join(path.dirname(main), '..', 'data', 'penguins.json');
-}
-
 async function tempDir(prefix: string): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
   onTestFinished(() => rm(dir, { recursive: true, force: true }));
@@ -38,30 +32,7 @@ async function tempDir(prefix: string): Promise<string> {
 export async function penguinExamples(
   select = 'SELECT * EXCLUDE (rn) FROM penguins',
 ): Promise<InputArtifact> {
-  const dir = await tempDir('transform-examples-');
-  const engine = await openEngine({ threads: 1 });
-  try {
-    await engine.run(
-      `CREATE VIEW penguins AS SELECT *, row_number() OVER () AS rn FROM read_json(${quoteLiteral(penguinsJsonPath())})`,
-    );
-    for (const [split, keep] of [
-      ['train', 'rn % 3 <> 0'],
-      ['eval', 'rn % 3 = 0'],
-    ] as const) {
-      await mkdir(path.join(dir, `Split-${split}`));
-      const file = path.join(dir, `Split-${split}`, 'data_0.parquet');
-      const query = select.replace('FROM penguins', `FROM penguins WHERE ${keep}`);
-      await engine.run(`COPY (${query} ORDER BY rn) TO ${quoteLiteral(file)} (FORMAT parquet)`);
-    }
-  } finally {
-    await engine.close();
-  }
-  return {
-    type: artifactType('system.Dataset'),
-    uri: dir,
-    path: dir,
-    metadata: { split_names: '["train","eval"]', span: 3 },
-  };
+  return writePenguinExamples(await tempDir('transform-examples-'), { select, span: 3 });
 }
 
 export async function transformInputs(

@@ -2,8 +2,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Anomalies, Schema } from '@ctpipe/data-validation';
+import { penguinsJsonPath } from '@ctpipe/testing/penguins';
 import { describe, expect, it } from 'vitest';
-import { penguinExamples, penguinsJsonPath, quietContext, validateInputs } from '../test/examples.js';
+import { penguinExamples, quietContext, validateInputs } from '../test/examples.js';
 import { validate } from './core.js';
 
 const readJson = async <T>(file: string) => JSON.parse(await readFile(file, 'utf8')) as T;

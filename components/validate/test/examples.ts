@@ -1,16 +1,10 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { CoreContext, CoreInputs, InputArtifact } from '@ctpipe/contract';
-import { openEngine, quoteLiteral } from '@ctpipe/data';
 import { artifactType } from '@ctpipe/ir';
+import { writePenguinExamples } from '@ctpipe/testing/penguins';
 import type { ValidateSpec } from '../src/spec.js';
-
-export function penguinsJsonPath(): string {
-  const main = createRequire(import.meta.url).resolve('vega-datasets');
-  return path.join(path.dirname(main), '..', 'data', 'penguins.json');
-}
 
 /**
  * An Examples artifact (extract's layout: Split-<name>/data_0.parquet) made from a SELECT over the penguins
@@ -20,30 +14,7 @@ export async function penguinExamples(
   select = 'SELECT * EXCLUDE (rn) FROM penguins',
 ): Promise<InputArtifact> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'validate-examples-'));
-  const engine = await openEngine();
-  try {
-    await engine.run(
-      `CREATE VIEW penguins AS SELECT *, row_number() OVER () AS rn FROM read_json(${quoteLiteral(penguinsJsonPath())})`,
-    );
-    for (const [split, keep] of [
-      ['train', 'rn % 3 <> 0'],
-      ['eval', 'rn % 3 = 0'],
-    ] as const) {
-      await mkdir(path.join(dir, `Split-${split}`));
-      const file = path.join(dir, `Split-${split}`, 'data_0.parquet');
-      await engine.run(
-        `COPY (SELECT * FROM (${select.replace('FROM penguins', `FROM penguins WHERE ${keep}`)})) TO ${quoteLiteral(file)} (FORMAT parquet)`,
-      );
-    }
-  } finally {
-    await engine.close();
-  }
-  return {
-    type: artifactType('system.Dataset'),
-    uri: dir,
-    path: dir,
-    metadata: { split_names: '["train","eval"]', span: 1 },
-  };
+  return writePenguinExamples(dir, { select, span: 1 });
 }
 
 export async function validateInputs(

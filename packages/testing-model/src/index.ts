@@ -1,0 +1,3 @@
+export { penguinsPreprocessing } from './penguins-preprocessing.js';
+export { tinyModule } from './tiny-module.js';
+export { trainPenguinsModel } from './train-penguins-model.js';
