@@ -1,0 +1,1 @@
+export { compileForChildren } from './compile-for-children.js';
