@@ -12,6 +12,7 @@ export { readRegistryFile } from './read-registry.js';
 export {
   emptyRegistry,
   parseRegistryFile,
+  parseRegistryLabels,
   REGISTRY_FILE,
   type RegisteredVersion,
   type RegistryFile,

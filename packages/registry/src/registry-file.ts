@@ -53,13 +53,9 @@ export function parseRegistryFile(text: string, file: string): RegistryFile {
       cause: err,
     });
   }
-  const bad = (field: string, expected: string, found: unknown): never => {
-    throw new CtpipeError('BAD_INPUT', `${file}: ${field} must be ${expected}`, {
-      details: { file, column: field, expected, found: JSON.stringify(found) },
-    });
-  };
+  const bad = badField(file);
   if (!isObject(raw)) return bad('(top level)', 'an object', raw);
-  const { model, versions, labels, canaryTrafficPercent, updatedAt } = raw;
+  const { model, versions, updatedAt } = raw;
   if (typeof model !== 'string' || model === '') bad('model', 'a non-empty string', model);
   if (!Array.isArray(versions)) return bad('versions', 'an array', versions);
   for (const [i, v] of versions.entries()) {
@@ -68,6 +64,25 @@ export function parseRegistryFile(text: string, file: string): RegistryFile {
     if (typeof v.source !== 'string') bad(`versions[${i}].source`, 'a string', v.source);
     if (typeof v.createdAt !== 'string') bad(`versions[${i}].createdAt`, 'an ISO date string', v.createdAt);
   }
+  return {
+    ...raw,
+    model: model as string,
+    versions: versions as RegisteredVersion[],
+    ...parseRegistryLabels(raw, file),
+    updatedAt: typeof updatedAt === 'string' ? updatedAt : '',
+  };
+}
+
+/**
+ * The part of registry.json that decides traffic — the labels and the canary share — checked on their own: the
+ * prediction server reads only these (and writes the rest back untouched). BAD_INPUT names the field.
+ */
+export function parseRegistryLabels(
+  raw: Record<string, unknown>,
+  file: string,
+): Pick<RegistryFile, 'labels' | 'canaryTrafficPercent'> {
+  const bad = badField(file);
+  const { labels, canaryTrafficPercent } = raw;
   if (!isObject(labels)) return bad('labels', 'an object of label → version', labels);
   for (const [label, version] of Object.entries(labels)) {
     if (!isVersionNumber(version)) bad(`labels.${label}`, 'a version number', version);
@@ -75,13 +90,14 @@ export function parseRegistryFile(text: string, file: string): RegistryFile {
   const percent = canaryTrafficPercent ?? 0;
   if (typeof percent !== 'number' || percent < 0 || percent > 100)
     bad('canaryTrafficPercent', 'a number from 0 to 100', percent);
-  return {
-    ...raw,
-    model: model as string,
-    versions: versions as RegisteredVersion[],
-    labels: labels as Record<string, number>,
-    canaryTrafficPercent: percent as number,
-    updatedAt: typeof updatedAt === 'string' ? updatedAt : '',
+  return { labels: { ...(labels as Record<string, number>) }, canaryTrafficPercent: percent as number };
+}
+
+function badField(file: string) {
+  return (field: string, expected: string, found: unknown): never => {
+    throw new CtpipeError('BAD_INPUT', `${file}: ${field} must be ${expected}`, {
+      details: { file, column: field, expected, found: JSON.stringify(found) },
+    });
   };
 }
 

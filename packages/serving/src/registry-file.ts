@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CtpipeError } from '@ctpipe/errors';
+import { parseRegistryLabels } from '@ctpipe/registry';
 import { LocalStorage } from '@ctpipe/storage';
 
 /** `<base>/<model>/registry.json`, written by @ctpipe/registry (`ctpipe models promote|rollback`) and push. */
@@ -77,25 +78,7 @@ async function readRegistryJson(file: string): Promise<Record<string, unknown> |
   return raw as Record<string, unknown>;
 }
 
+/** A registry.json without labels (none set yet) has no labels; the registry owns the checks. */
 function parseLabels(raw: Record<string, unknown>, file: string): RegistryLabels {
-  const bad = (field: string, expected: string, found: unknown): never => {
-    throw new CtpipeError('BAD_INPUT', `${file}: ${field} must be ${expected}`, {
-      details: { file, column: field, expected, found: JSON.stringify(found) },
-    });
-  };
-  const labelsRaw = raw.labels ?? {};
-  if (typeof labelsRaw !== 'object' || labelsRaw === null || Array.isArray(labelsRaw)) {
-    return bad('labels', 'an object of label → version', labelsRaw);
-  }
-  const labels: Record<string, number> = {};
-  for (const [label, version] of Object.entries(labelsRaw)) {
-    if (!Number.isSafeInteger(version) || (version as number) < 0)
-      bad(`labels.${label}`, 'a version number', version);
-    labels[label] = version as number;
-  }
-  const percent = raw.canaryTrafficPercent ?? 0;
-  if (typeof percent !== 'number' || !(percent >= 0 && percent <= 100)) {
-    bad('canaryTrafficPercent', 'a number from 0 to 100', percent);
-  }
-  return { labels, canaryTrafficPercent: percent as number };
+  return parseRegistryLabels({ ...raw, labels: raw.labels ?? {} }, file);
 }
