@@ -12,6 +12,7 @@ export { readRegistryFile } from './read-registry.js';
 export {
   emptyRegistry,
   parseRegistryFile,
+  parseRegistryJson,
   parseRegistryLabels,
   REGISTRY_FILE,
   type RegisteredVersion,

@@ -44,17 +44,8 @@ export function serializeRegistry(registry: RegistryFile): string {
 
 /** Parses and checks a registry.json; anything malformed is BAD_INPUT naming the file and the field. */
 export function parseRegistryFile(text: string, file: string): RegistryFile {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new CtpipeError('BAD_INPUT', `${file} is not valid JSON: ${(err as Error).message}`, {
-      details: { file },
-      cause: err,
-    });
-  }
+  const raw = parseRegistryJson(text, file);
   const bad = badField(file);
-  if (!isObject(raw)) return bad('(top level)', 'an object', raw);
   const { model, versions, updatedAt } = raw;
   if (typeof model !== 'string' || model === '') bad('model', 'a non-empty string', model);
   if (!Array.isArray(versions)) return bad('versions', 'an array', versions);
@@ -71,6 +62,20 @@ export function parseRegistryFile(text: string, file: string): RegistryFile {
     ...parseRegistryLabels(raw, file),
     updatedAt: typeof updatedAt === 'string' ? updatedAt : '',
   };
+}
+
+/** registry.json's text as its top-level object, unchecked beyond that: BAD_INPUT when it is not JSON or not an object. */
+export function parseRegistryJson(text: string, file: string): Record<string, unknown> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new CtpipeError('BAD_INPUT', `${file} is not valid JSON: ${(err as Error).message}`, {
+      details: { file },
+      cause: err,
+    });
+  }
+  return isObject(raw) ? raw : badField(file)('(top level)', 'an object', raw);
 }
 
 /**

@@ -1,11 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CtpipeError } from '@ctpipe/errors';
-import { parseRegistryLabels } from '@ctpipe/registry';
+import { parseRegistryJson, parseRegistryLabels, REGISTRY_FILE } from '@ctpipe/registry';
 import { LocalStorage } from '@ctpipe/storage';
 
 /** `<base>/<model>/registry.json`, written by @ctpipe/registry (`ctpipe models promote|rollback`) and push. */
-export const REGISTRY_FILE = 'registry.json';
+export { REGISTRY_FILE };
 
 /**
  * What the server reads of registry.json: the labels and the canary share. The registry owns the format;
@@ -61,21 +61,7 @@ async function readRegistryJson(file: string): Promise<Record<string, unknown> |
       cause: err,
     });
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new CtpipeError('BAD_INPUT', `${file} is not valid JSON: ${(err as Error).message}`, {
-      details: { file },
-      cause: err,
-    });
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new CtpipeError('BAD_INPUT', `${file} must hold a JSON object`, {
-      details: { file, expected: 'an object' },
-    });
-  }
-  return raw as Record<string, unknown>;
+  return parseRegistryJson(text, file);
 }
 
 /** A registry.json without labels (none set yet) has no labels; the registry owns the checks. */
