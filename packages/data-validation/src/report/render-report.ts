@@ -1,4 +1,4 @@
-import { type Html, html } from '@ctpipe/html';
+import { type Html, html, htmlDocument } from '@ctpipe/html';
 import type { Anomalies } from '../types/anomalies.js';
 import type { Schema } from '../types/schema.js';
 import type { DatasetFeatureStatisticsList } from '../types/statistics.js';
@@ -49,21 +49,13 @@ export function renderValidationReport(input: ValidationReportInput): string {
     const cls = severity === 'ERROR' ? 'error' : severity === 'WARNING' ? 'warning' : '';
     return html`<a href="#f${i}" class="${cls}">${name}</a>`;
   });
-  const page = html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${input.title}</title>
-<style>${STYLES}</style>
-</head>
-<body>
-<main>
-<h1>${input.title}</h1>
-<p class="sub legend">${datasets.map(
-    ({ dataset, color }) =>
-      html`<span><span class="swatch" style="background:${color}"></span>${dataset.name}: ${formatValue(dataset.numExamples)} examples</span>`,
-  )}<span>${schema.feature.length} schema features</span></p>
+  return htmlDocument(
+    input.title,
+    STYLES,
+    html`<p class="sub legend">${datasets.map(
+      ({ dataset, color }) =>
+        html`<span><span class="swatch" style="background:${color}"></span>${dataset.name}: ${formatValue(dataset.numExamples)} examples</span>`,
+    )}<span>${schema.feature.length} schema features</span></p>
 ${verdict(rows, anomalies)}
 <h2>Anomalies</h2>
 ${anomalyRows(rows)}
@@ -71,12 +63,8 @@ ${anomalyRows(rows)}
 ${driftSkewTable(anomalies)}
 <h2>Features</h2>
 <nav class="index">${index}</nav>
-${cards}
-</main>
-</body>
-</html>
-`;
-  return page.text;
+${cards}`,
+  );
 }
 
 function verdict(rows: AnomalyRow[], anomalies: Anomalies): Html {

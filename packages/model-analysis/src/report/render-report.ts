@@ -1,4 +1,4 @@
-import { Html, html } from '@ctpipe/html';
+import { type Html, html, htmlDocument, raw } from '@ctpipe/html';
 import { sliceKeyToString } from '../slicing/slice-key.js';
 import type { SlicedMetrics, SliceMetrics } from '../types/sliced-metrics.js';
 import type { ValidationResult } from '../types/validation-result.js';
@@ -30,20 +30,12 @@ export function renderEvaluationReport(input: EvaluationReportInput): string {
   const baseOverall = baseline?.slices[0];
   const byId = new Map((baseline?.slices ?? []).map((s) => [sliceId(s), s]));
   const primary = names[0];
-  const page = html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${input.title}</title>
-<style>${new Html(STYLES)}</style>
-</head>
-<body>
-<main>
-<h1>${input.title}</h1>
-<p class="sub">${candidate.task}${classes.length ? ` · classes ${classes.join(', ')}` : ''} · ${candidate.slices.length} slices · ${
-    baseline ? 'compared with the baseline (latest blessed model)' : 'no baseline'
-  }</p>
+  return htmlDocument(
+    input.title,
+    raw(STYLES),
+    html`<p class="sub">${candidate.task}${classes.length ? ` · classes ${classes.join(', ')}` : ''} · ${candidate.slices.length} slices · ${
+      baseline ? 'compared with the baseline (latest blessed model)' : 'no baseline'
+    }</p>
 ${verdict(validation)}
 ${legend(baseline !== undefined)}
 ${
@@ -76,12 +68,8 @@ ${
 <h2>Metrics by slice</h2>
 ${sliceTableHtml(candidate, baseline, validation.failures, names)}
 ${omitted(candidate)}
-${confusionMatrices(candidate.slices, classes)}
-</main>
-</body>
-</html>
-`;
-  return page.text;
+${confusionMatrices(candidate.slices, classes)}`,
+  );
 }
 
 function verdict(v: ValidationResult): Html {
