@@ -1,7 +1,7 @@
 import { inferSchema, validateStatistics, withDefaultComparators } from '@ctpipe/data-validation';
 import { type ObjectInfo, type Storage, storageFor } from '@ctpipe/storage';
 import type { TriggerSource } from '../source.js';
-import { baseName, countInstances, newRequestFiles } from './request-log-files.js';
+import { baseName, countInstances, requestLogFiles } from './request-log-files.js';
 import { servingStatistics } from './serving-statistics.js';
 import { skewedFeatures, skewReason } from './skew-decision.js';
 import { latestTrainingBaseline } from './training-baseline.js';
@@ -32,7 +32,8 @@ export function driftSource(options: DriftOptions): TriggerSource {
     name: 'drift',
     async poll({ store, pipelineName, state, now }) {
       const checked = new Set(Array.isArray(state?.checked) ? state.checked.map(String) : []);
-      const fresh = await newRequestFiles(storage, options.requestLog, checked);
+      const listed = await requestLogFiles(storage, options.requestLog);
+      const fresh = listed.filter((f) => !checked.has(baseName(f.uri)));
       const keep = { checked: [...checked] };
       if (fresh.length === 0) return { fired: [], skipped: [], state: keep };
       const instances = await countInstances(storage, fresh);
@@ -56,14 +57,10 @@ export function driftSource(options: DriftOptions): TriggerSource {
       });
       const anomalies = validateStatistics(baseline.statistics, schema, { servingStatistics: serving });
       const skewed = skewedFeatures(anomalies);
-      // Files that were present at the last listing and are gone (log retention) no longer need remembering.
-      const listed = new Set(
-        (await storage.glob(`${options.requestLog.replace(/\/+$/, '')}/requests-*.ndjson`)).map((f) =>
-          baseName(f.uri),
-        ),
-      );
+      // Files gone from the listing (log retention) no longer need remembering.
+      const present = new Set(listed.map((f) => baseName(f.uri)));
       const next = {
-        checked: [...[...checked].filter((n) => listed.has(n)), ...fresh.map((f) => baseName(f.uri))],
+        checked: [...[...checked].filter((n) => present.has(n)), ...fresh.map((f) => baseName(f.uri))],
       };
       if (skewed.length === 0) {
         const why = `drift: ${instances} logged instance(s) checked against run ${baseline.runId}: no feature past its skew threshold`;

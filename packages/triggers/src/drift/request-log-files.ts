@@ -1,16 +1,11 @@
 import type { ObjectInfo, Storage } from '@ctpipe/storage';
 
 /**
- * The serving request log's rotated files (`<dir>/requests-<stamp>.ndjson`, raw feature rows) not yet checked. The
- * file being written is hidden (`.requests-….partial`) until rotated, so it never matches.
+ * The serving request log's rotated files (`<dir>/requests-<stamp>.ndjson`, raw feature rows). The file being
+ * written is hidden (`.requests-….partial`) until rotated, so it never matches.
  */
-export async function newRequestFiles(
-  storage: Storage,
-  dir: string,
-  checked: ReadonlySet<string>,
-): Promise<ObjectInfo[]> {
-  const files = await storage.glob(`${dir.replace(/\/+$/, '')}/requests-*.ndjson`);
-  return files.filter((f) => !checked.has(baseName(f.uri)));
+export function requestLogFiles(storage: Storage, dir: string): Promise<ObjectInfo[]> {
+  return storage.glob(`${dir.replace(/\/+$/, '')}/requests-*.ndjson`);
 }
 
 export function baseName(uri: string): string {
