@@ -54,7 +54,8 @@ function asSettingsError(ws: Workspace, err: unknown): unknown {
     return err;
   }
   const key = `environments.${ws.env.name}.parameters.${err.details.parameter}`;
-  const unknown = err.message.includes('has no parameter');
+  // The compiler names what it found only for a value of the wrong type; an unknown parameter has no value to show.
+  const unknown = err.details.found === undefined;
   return new CtpipeError(
     'BAD_CONFIG',
     unknown
