@@ -51,3 +51,18 @@ export function helpFor(spec: CommandSpec<Record<string, FlagSpec>>): string {
   }
   return lines.join('\n');
 }
+
+/** Repeated `--flag key=value` items as an object (a later key wins); the value may itself contain `=`. */
+export function keyValuePairs(flag: string, items: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) {
+      throw new CtpipeError('BAD_INPUT', `${flag} expects key=value, got '${item}'`, {
+        details: { expected: 'key=value', found: item },
+      });
+    }
+    out[item.slice(0, eq)] = item.slice(eq + 1);
+  }
+  return out;
+}

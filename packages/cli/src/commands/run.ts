@@ -6,7 +6,7 @@ import { openMetadataStore } from '@ctpipe/metadata';
 import { createJsonLinesReporter, createTtyReporter, runPipeline } from '@ctpipe/runner';
 import { newRunId } from '@ctpipe/triggers';
 import { parse as parseYaml } from 'yaml';
-import { type CommandSpec, type FlagSpec, parseCommand } from '../options.js';
+import { type CommandSpec, type FlagSpec, keyValuePairs, parseCommand } from '../options.js';
 import { waitForRunLock } from '../run-lock.js';
 import { runSummary } from '../run-summary.js';
 import { COMMON_FLAGS, openWorkspace } from '../workspace.js';
@@ -125,19 +125,15 @@ async function readPipelineFile(file: string): Promise<PipelineSpec> {
   }
 }
 
+/** `--param name=value`: the value as JSON when it parses (numbers, booleans, structs), else the string. */
 function parseParams(pairs: string[]): Record<string, JsonValue> {
   const params: Record<string, JsonValue> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw new CtpipeError('BAD_INPUT', `--param expects name=value, got '${pair}'`);
-    const raw = pair.slice(eq + 1);
-    let value: JsonValue = raw;
+  for (const [name, raw] of Object.entries(keyValuePairs('--param', pairs))) {
     try {
-      value = JSON.parse(raw) as JsonValue;
+      params[name] = JSON.parse(raw) as JsonValue;
     } catch {
-      // not JSON: a plain string
+      params[name] = raw;
     }
-    params[pair.slice(0, eq)] = value;
   }
   return params;
 }

@@ -11,7 +11,7 @@ import {
   type VertexPipelineClients,
   waitForPipelineJob,
 } from '@ctpipe/vertex';
-import { type CommandSpec, type FlagSpec, parseCommand } from '../options.js';
+import { type CommandSpec, type FlagSpec, keyValuePairs, parseCommand } from '../options.js';
 import { requirePublishedImages } from '../published-images.js';
 import { COMMON_FLAGS, openWorkspace, type Workspace } from '../workspace.js';
 import { compileForEnvironment } from './compile.js';
@@ -167,7 +167,7 @@ export function jobOptions(
   // A template's spec is fetched by Vertex as uploaded, so the environment's caching setting cannot reach it; only
   // an explicit flag is worth an error there.
   const enableCaching = templateUri ? cliCaching : (cliCaching ?? vertex.enable_caching);
-  const params = pairs('--param', flags.param ?? []);
+  const params = keyValuePairs('--param', flags.param ?? []);
   const declared = spec.root.inputDefinitions?.parameters ?? {};
   // The compiled spec carries the environment's parameters as defaults; a template was compiled elsewhere, so they
   // are sent as values (those the pipeline declares).
@@ -182,26 +182,12 @@ export function jobOptions(
     source: templateUri ? { templateUri, spec } : { spec },
     pipelineRoot: vertex.pipeline_root,
     parameterValues: { ...envValues, ...params },
-    labels: { ...(vertex.labels ?? {}), ...pairs('--label', flags.label ?? []) },
+    labels: { ...(vertex.labels ?? {}), ...keyValuePairs('--label', flags.label ?? []) },
     ...(vertex.service_account ? { serviceAccount: vertex.service_account } : {}),
     ...(vertex.network ? { network: vertex.network } : {}),
     ...(enableCaching === undefined ? {} : { enableCaching }),
   };
   return { vertex, spec, options };
-}
-
-function pairs(flag: string, items: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const item of items) {
-    const eq = item.indexOf('=');
-    if (eq <= 0) {
-      throw new CtpipeError('BAD_INPUT', `${flag} expects key=value, got '${item}'`, {
-        details: { expected: 'key=value', found: item },
-      });
-    }
-    out[item.slice(0, eq)] = item.slice(eq + 1);
-  }
-  return out;
 }
 
 function isTty(out: NodeJS.WritableStream): boolean {
