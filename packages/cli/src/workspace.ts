@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CtpipeError } from '@ctpipe/errors';
 import type { JsonValue } from '@ctpipe/ir';
 import { CT_LOCAL_PATH_PARAMETERS } from '@ctpipe/pipeline-ct';
-import { type LoadedEnvironment, loadEnvironment } from '@ctpipe/settings';
+import { type LoadedEnvironment, loadEnvironment, resolveSettingsPath } from '@ctpipe/settings';
 
 // src/ and dist/ both sit two levels below the repo root (packages/cli/<dir>/workspace.*).
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -35,9 +35,7 @@ export function openWorkspace(flags: { env: string; settings?: string | undefine
 
 /** A path from settings.yaml, made absolute against the folder of settings.yaml; URIs stay as they are. */
 export function settingsPath(ws: Workspace, path: string): string {
-  return path === '' || path.includes('://') || isAbsolute(path)
-    ? path
-    : resolve(dirname(ws.env.source), path);
+  return resolveSettingsPath(dirname(ws.env.source), path);
 }
 
 /**

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { CtpipeError } from '@ctpipe/errors';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type Environment, environmentSchema, settingsFileSchema } from './schema.js';
+import { resolveSettingsPath } from './settings-path.js';
 
 export interface LoadedEnvironment extends Environment {
   name: string;
@@ -50,13 +51,12 @@ export function loadEnvironment(file: string, name: string): LoadedEnvironment {
   const env = environmentSchema.safeParse(merged);
   if (!env.success) throw configError(file, env.error, ['environments', name]);
   const base = dirname(resolve(file));
-  const local = (p: string) => (p.includes('://') || isAbsolute(p) ? p : resolve(base, p));
   return {
     ...env.data,
     name,
     source: file,
-    pipeline_root: local(env.data.pipeline_root),
-    metadata_db: local(env.data.metadata_db),
+    pipeline_root: resolveSettingsPath(base, env.data.pipeline_root),
+    metadata_db: resolveSettingsPath(base, env.data.metadata_db),
   };
 }
 

@@ -1,5 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
 import { CtpipeError } from '@ctpipe/errors';
+import { resolveSettingsPath } from '@ctpipe/settings';
 import { type DriftOptions, driftSource } from './drift/drift-source.js';
 import { parseDuration } from './duration.js';
 import type { TriggerListener } from './listener.js';
@@ -54,7 +54,7 @@ export function triggersConfigFromSettings(
     ctx.pollInterval ?? block.poll_interval,
     ctx.pollInterval ? '--poll-interval' : 'triggers.poll_interval',
   );
-  const local = (p: string) => (p.includes('://') || isAbsolute(p) ? p : resolve(ctx.settingsDir, p));
+  const local = (p: string) => resolveSettingsPath(ctx.settingsDir, p);
   const config: TriggersConfig = { pollIntervalMs, maxConcurrentRuns: block.max_concurrent_runs };
   if (block.schedule) config.schedule = { cron: block.schedule.cron, timeZone: block.schedule.time_zone };
   if (block.new_data?.enabled) {
