@@ -1,11 +1,11 @@
 import { CtpipeError } from '@ctpipe/errors';
+import { DURATION_PATTERN } from '@ctpipe/settings';
 
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
-const PATTERN = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/;
 
 /** "500ms", "5s", "1m", "2h" → milliseconds (settings' poll_interval, `--poll-interval`). */
 export function parseDuration(text: string, what = 'duration'): number {
-  const m = PATTERN.exec(text.trim());
+  const m = DURATION_PATTERN.exec(text.trim());
   if (!m) {
     throw new CtpipeError(
       'BAD_INPUT',
